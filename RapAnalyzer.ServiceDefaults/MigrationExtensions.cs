@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class MigrationExtensions
+{
+    /// <summary>
+    /// Applies the context's pending migrations at start-up, before the hosted services registered after it
+    /// (the message bus among them) start, so no consumer ever sees an old schema.
+    /// </summary>
+    public static IServiceCollection AddMigration<TContext>(this IServiceCollection services) where TContext : DbContext =>
+        services.AddHostedService<MigrationHostedService<TContext>>();
+
+    private sealed class MigrationHostedService<TContext>(IServiceProvider services, ILogger<MigrationHostedService<TContext>> logger)
+        : IHostedService where TContext : DbContext
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            using var scope = services.CreateScope();
+            var context = scope.ServiceProvider.GetRequiredService<TContext>();
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s) to {Context}: {Migrations}", pending.Count, typeof(TContext).Name, pending);
+                await context.Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

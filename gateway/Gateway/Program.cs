@@ -1,0 +1,12 @@
+using RapAnalyzer.Gateway;
+using RapAnalyzer.Gateway.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapGatewayHealthApi();
+app.MapDefaultEndpoints();
+app.MapReverseProxy();
+app.Run();

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using RapAnalyzer.Catalog.Domain;
+using RapAnalyzer.ServiceDefaults.Outbox;
+
+namespace RapAnalyzer.Catalog.Data;
+
+public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options) : DbContext(options)
+{
+    public DbSet<Artist> Artists => Set<Artist>();
+    public DbSet<Track> Tracks => Set<Track>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema("catalog");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
+
+        // The events this service publishes are saved beside the data they announce.
+        modelBuilder.AddOutbox();
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RapAnalyzer.Catalog.Domain;
+
+namespace RapAnalyzer.Catalog.Data;
+
+public sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
+{
+    public void Configure(EntityTypeBuilder<Track> track)
+    {
+        track.ToTable("tracks");
+        track.Property(t => t.Title).HasMaxLength(500);
+        track.Property(t => t.Album).HasMaxLength(500);
+        track.Property(t => t.Source).HasMaxLength(50);
+        track.Property(t => t.SourceId).HasMaxLength(200);
+        track.Property(t => t.ContentHash).HasMaxLength(64);
+        track.Property(t => t.Language).HasMaxLength(20);
+        track.HasIndex(t => t.ContentHash).IsUnique();
+        track.HasIndex(t => new { t.Source, t.SourceId }).IsUnique();
+        track.HasIndex(t => t.Year);
+        track.HasOne(t => t.Artist).WithMany(a => a.Tracks).HasForeignKey(t => t.ArtistId);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using RapAnalyzer.Catalog.Domain;
+
+namespace RapAnalyzer.Catalog.Data;
+
+/// <summary>The read side shared by the HTTP API and the gRPC service.</summary>
+public sealed class TrackQueries(CatalogDbContext db)
+{
+    public Task<TrackDetails?> GetTrackAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Tracks.AsNoTracking()
+            .Where(t => t.Id == id)
+            .Select(t => new TrackDetails(t.Id, t.Title, t.Artist!.Name, t.Album, t.Year, t.Lyrics, t.Source, t.SourceId,
+                t.Language, t.Views, t.Url))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<TrackPage> ListTracksAsync(TrackListQuery query, CancellationToken cancellationToken)
+    {
+        var tracks = db.Tracks.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Artist))
+        {
+            var artist = Artist.Normalize(query.Artist);
+            tracks = tracks.Where(t => t.Artist!.NormalizedName == artist);
+        }
+        if (query.YearFrom is { } from)
+        {
+            tracks = tracks.Where(t => t.Year >= from);
+        }
+        if (query.YearTo is { } to)
+        {
+            tracks = tracks.Where(t => t.Year <= to);
+        }
+
+        var total = await tracks.LongCountAsync(cancellationToken);
+        var items = await tracks
+            .OrderBy(t => t.Id)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(t => new TrackSummary(t.Id, t.Title, t.Artist!.Name, t.Year))
+            .ToListAsync(cancellationToken);
+        return new TrackPage(items, total, query.Page, query.PageSize);
+    }
+}
+
+public sealed record TrackDetails(Guid Id, string Title, string Artist, string? Album, int? Year, string Lyrics,
+    string Source, string SourceId, string? Language, long? Views, string? Url);
+
+public sealed record TrackSummary(Guid Id, string Title, string Artist, int? Year);
+
+public sealed record TrackPage(IReadOnlyList<TrackSummary> Items, long Total, int Page, int PageSize);

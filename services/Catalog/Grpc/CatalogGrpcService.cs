@@ -1,0 +1,58 @@
+using Grpc.Core;
+using RapAnalyzer.Catalog.Data;
+using RapAnalyzer.Catalog.Domain;
+using RapAnalyzer.Protos.Catalog;
+using TrackSummary = RapAnalyzer.Protos.Catalog.TrackSummary;
+
+namespace RapAnalyzer.Catalog.Grpc;
+
+public sealed class CatalogGrpcService(TrackQueries queries) : RapAnalyzer.Protos.Catalog.Catalog.CatalogBase
+{
+    public override async Task<TrackReply> GetTrack(GetTrackRequest request, ServerCallContext context)
+    {
+        if (!Guid.TryParse(request.TrackId, out var id))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "track_id must be a GUID."));
+        }
+        var track = await queries.GetTrackAsync(id, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"No track {id}."));
+        return new TrackReply
+        {
+            TrackId = track.Id.ToString(),
+            Title = track.Title,
+            Artist = track.Artist,
+            Album = track.Album ?? "",
+            Year = track.Year ?? 0,
+            Lyrics = track.Lyrics,
+            Source = track.Source,
+            SourceId = track.SourceId,
+            Language = track.Language ?? "",
+            Views = track.Views ?? 0,
+        };
+    }
+
+    public override async Task<ListTracksReply> ListTracks(ListTracksRequest request, ServerCallContext context)
+    {
+        var query = new TrackListQuery(
+            request.Page?.Page is > 0 and var page ? page : 1,
+            request.Page?.PageSize is > 0 and var size ? size : 20,
+            request.Artist,
+            request.YearFrom > 0 ? request.YearFrom : null,
+            request.YearTo > 0 ? request.YearTo : null);
+        var errors = query.Validate();
+        if (errors.Count > 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join(" ", errors.Values.SelectMany(v => v))));
+        }
+        var result = await queries.ListTracksAsync(query, context.CancellationToken);
+        var reply = new ListTracksReply { Total = result.Total };
+        reply.Tracks.AddRange(result.Items.Select(t => new TrackSummary
+        {
+            TrackId = t.Id.ToString(),
+            Title = t.Title,
+            Artist = t.Artist,
+            Year = t.Year ?? 0,
+        }));
+        return reply;
+    }
+}

@@ -1,0 +1,14 @@
+using RapAnalyzer.Catalog;
+using RapAnalyzer.Catalog.Apis;
+using RapAnalyzer.Catalog.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGrpcServerDefaults();
+app.MapGrpcService<CatalogGrpcService>();
+app.MapTracksApi();
+app.Run();

@@ -1,0 +1,31 @@
+namespace RapAnalyzer.Contracts;
+
+/// <summary>Text features, the embedding and Spotify metadata of a stored track.</summary>
+public sealed record TrackEnriched(
+    Guid TrackId,
+    TrackFeatures Features,
+    float[] Embedding,
+    string EmbeddingModel,
+    SpotifyMetadata? Spotify);
+
+public sealed record TrackFeatures(
+    int Lines,
+    int Sections,
+    int Words,
+    int UniqueWords,
+    double TypeTokenRatio,
+    int Syllables,
+    double SyllablesPerLine,
+    double SyllablesPerLineVariance,
+    double RhymeDensity,
+    string EndRhymeScheme,
+    int MultisyllableRhymes,
+    double Readability);
+
+public sealed record SpotifyMetadata(
+    string SpotifyId,
+    int Popularity,
+    string Album,
+    string? ReleaseDate,
+    int DurationMs,
+    bool Explicit);

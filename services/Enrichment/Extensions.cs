@@ -1,0 +1,12 @@
+namespace RapAnalyzer.Enrichment;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddMessaging("messaging");
+        builder.AddGrpcServerDefaults();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+}

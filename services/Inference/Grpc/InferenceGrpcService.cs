@@ -1,0 +1,21 @@
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using RapAnalyzer.Inference.Llm;
+using RapAnalyzer.Protos.Inference;
+
+namespace RapAnalyzer.Inference.Grpc;
+
+public sealed class InferenceGrpcService(IOptions<LlmOptions> options) : RapAnalyzer.Protos.Inference.Inference.InferenceBase
+{
+    public override Task<ModelInfoReply> GetModelInfo(ModelInfoRequest request, ServerCallContext context)
+    {
+        var info = ModelInfo.From(options.Value);
+        return Task.FromResult(new ModelInfoReply
+        {
+            LlmConfigured = info.LlmConfigured,
+            LlmEndpoint = info.LlmEndpoint ?? "",
+            LlmModel = info.LlmModel,
+            EmbeddedAnalyzerVersion = ModelInfo.EmbeddedAnalyzer,
+        });
+    }
+}

@@ -1,0 +1,14 @@
+using RapAnalyzer.Inference;
+using RapAnalyzer.Inference.Apis;
+using RapAnalyzer.Inference.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGrpcServerDefaults();
+app.MapGrpcService<InferenceGrpcService>();
+app.MapModelsApi();
+app.Run();

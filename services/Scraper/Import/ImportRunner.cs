@@ -1,0 +1,45 @@
+using RapAnalyzer.Scraper.Jobs;
+
+namespace RapAnalyzer.Scraper.Import;
+
+/// <summary>Runs an import of a file as a background job that outlives the request that started it.</summary>
+public sealed class ImportRunner(JobRegistry jobs, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+    ILogger<ImportRunner> logger)
+{
+    public Job Start(string path, bool deleteWhenDone)
+    {
+        var job = jobs.Create("import");
+        _ = Task.Run(() => RunAsync(path, deleteWhenDone, job, lifetime.ApplicationStopping));
+        return job;
+    }
+
+    private async Task RunAsync(string path, bool deleteWhenDone, Job job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<DatasetImporter>();
+            await using (var stream = File.OpenRead(path))
+            {
+                await importer.ImportAsync(stream, job, cancellationToken);
+            }
+            job.Finish(JobState.Completed);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            job.Finish(JobState.Cancelled, "the scraper is shutting down");
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Import {JobId} of {Path} failed", job.Id, path);
+            job.Finish(JobState.Failed, e.Message);
+        }
+        finally
+        {
+            if (deleteWhenDone)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+}

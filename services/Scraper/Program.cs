@@ -1,0 +1,15 @@
+using RapAnalyzer.Scraper;
+using RapAnalyzer.Scraper.Apis;
+using RapAnalyzer.Scraper.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGrpcServerDefaults();
+app.MapGrpcService<ScraperGrpcService>();
+app.MapImportApi();
+app.MapJobsApi();
+app.Run();

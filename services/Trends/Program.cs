@@ -1,0 +1,10 @@
+using RapAnalyzer.Trends;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGrpcServerDefaults();
+app.Run();
