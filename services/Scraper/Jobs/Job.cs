@@ -50,6 +50,7 @@ public sealed class Job(string kind)
     }
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<JobState>))]
 public enum JobState
 {
     Running,

@@ -1,0 +1,3 @@
+using RapAnalyzer.AppHost;
+
+return await AppHostCommand.RunAsync(args);

@@ -1,0 +1,65 @@
+using k8s.Models;
+using RapAnalyzer.AppHost.Hosting;
+
+namespace RapAnalyzer.AppHost.Publish;
+
+/// <summary>The one way in from outside the cluster: <c>/</c> to the http port of the external project (the gateway).</summary>
+internal static class IngressManifest
+{
+    public const string Name = "ingress";
+    public const string IngressName = "rapanalyzer";
+
+    /// <summary>Null when no project is external.</summary>
+    public static ManifestFile? For(DistributedApplicationModel model)
+    {
+        var external = model.OfType<ProjectResource>().Where(p => p.IsExternal).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        if (external.Count == 0)
+        {
+            return null;
+        }
+        if (external.Count > 1)
+        {
+            throw new AppModelException(
+                $"Projects {string.Join(", ", external.Select(p => $"'{p.Name}'"))} are all external, but the Ingress routes '/' to one; " +
+                "route outside traffic through the gateway and call WithExternalHttpEndpoints() on it only.");
+        }
+        var gateway = external[0];
+        return new ManifestFile(Name,
+        [
+            new V1Ingress
+            {
+                ApiVersion = "networking.k8s.io/v1",
+                Kind = "Ingress",
+                Metadata = new V1ObjectMeta { Name = IngressName, Labels = KubernetesLabels.For(IngressName, "gateway") },
+                Spec = new V1IngressSpec
+                {
+                    Rules =
+                    [
+                        new V1IngressRule
+                        {
+                            Http = new V1HTTPIngressRuleValue
+                            {
+                                Paths =
+                                [
+                                    new V1HTTPIngressPath
+                                    {
+                                        Path = "/",
+                                        PathType = "Prefix",
+                                        Backend = new V1IngressBackend
+                                        {
+                                            Service = new V1IngressServiceBackend
+                                            {
+                                                Name = gateway.Name,
+                                                Port = new V1ServiceBackendPort { Name = ProjectResource.Http.Name },
+                                            },
+                                        },
+                                    },
+                                ],
+                            },
+                        },
+                    ],
+                },
+            },
+        ]);
+    }
+}

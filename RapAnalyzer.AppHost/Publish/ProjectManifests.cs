@@ -1,0 +1,105 @@
+using k8s.Models;
+using RapAnalyzer.AppHost.Hosting;
+
+namespace RapAnalyzer.AppHost.Publish;
+
+/// <summary>
+/// A project: its settings in a ConfigMap, its connection strings in a Secret, a Deployment reading both,
+/// a Service with its endpoints, and a HorizontalPodAutoscaler (every project is stateless).
+/// </summary>
+internal static class ProjectManifests
+{
+    private const string ConnectionStringPrefix = "ConnectionStrings__";
+    private const int MaxReplicas = 5;
+
+    public static ManifestFile For(ProjectResource project, DistributedApplicationModel model, KubernetesAddressing addressing)
+    {
+        var environment = ProjectEnvironment.For(project, model, addressing);
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var settings = environment.Where(e => !IsConnectionString(e.Key));
+        var connections = environment.Where(e => IsConnectionString(e.Key));
+        var component = Component(project);
+
+        return new ManifestFile(project.Name,
+        [
+            CoreObjects.ConfigMap(ConfigMapName(project), KubernetesLabels.For(project.Name, component), settings),
+            CoreObjects.Secret(SecretName(project), KubernetesLabels.For(project.Name, component), connections),
+            CoreObjects.Service(project.Name, KubernetesLabels.For(project.Name, component), Ports(project)),
+            Deployment(project, component),
+            Autoscaler(project, component),
+        ]);
+    }
+
+    public static string ConfigMapName(ProjectResource project) => $"{project.Name}-config";
+
+    public static string SecretName(ProjectResource project) => $"{project.Name}-connections";
+
+    private static bool IsConnectionString(string variable) => variable.StartsWith(ConnectionStringPrefix, StringComparison.Ordinal);
+
+    private static string Component(ProjectResource project) => project.IsExternal ? "gateway" : "service";
+
+    private static IEnumerable<NamedPort> Ports(ProjectResource project) =>
+        project.Endpoints.Select(e => new NamedPort(e.Name, e.TargetPort));
+
+    private static V1Deployment Deployment(ProjectResource project, string component) => new()
+    {
+        ApiVersion = "apps/v1",
+        Kind = "Deployment",
+        Metadata = new V1ObjectMeta { Name = project.Name, Labels = KubernetesLabels.For(project.Name, component) },
+        Spec = new V1DeploymentSpec
+        {
+            Replicas = project.Replicas,
+            Selector = new V1LabelSelector { MatchLabels = KubernetesLabels.Selector(project.Name) },
+            Template = new V1PodTemplateSpec
+            {
+                Metadata = new V1ObjectMeta { Labels = KubernetesLabels.For(project.Name, component) },
+                Spec = new V1PodSpec
+                {
+                    EnableServiceLinks = false,
+                    Containers =
+                    [
+                        new V1Container
+                        {
+                            Name = project.Name,
+                            Image = $"rapanalyzer/{project.Name}:latest",
+                            Ports = [.. Ports(project).Select(p => p.ToContainerPort())],
+                            EnvFrom =
+                            [
+                                new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = ConfigMapName(project) } },
+                                new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = SecretName(project) } },
+                            ],
+                            ReadinessProbe = Probes.HttpGet("/health", ProjectResource.Http.Name, initialDelaySeconds: 5, periodSeconds: 10),
+                            LivenessProbe = Probes.HttpGet("/alive", ProjectResource.Http.Name, initialDelaySeconds: 15, periodSeconds: 20),
+                            Resources = ContainerResources.Standard(),
+                        },
+                    ],
+                },
+            },
+        },
+    };
+
+    private static V2HorizontalPodAutoscaler Autoscaler(ProjectResource project, string component) => new()
+    {
+        ApiVersion = "autoscaling/v2",
+        Kind = "HorizontalPodAutoscaler",
+        Metadata = new V1ObjectMeta { Name = project.Name, Labels = KubernetesLabels.For(project.Name, component) },
+        Spec = new V2HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = project.Name },
+            MinReplicas = project.Replicas,
+            MaxReplicas = Math.Max(MaxReplicas, project.Replicas),
+            Metrics =
+            [
+                new V2MetricSpec
+                {
+                    Type = "Resource",
+                    Resource = new V2ResourceMetricSource
+                    {
+                        Name = "cpu",
+                        Target = new V2MetricTarget { Type = "Utilization", AverageUtilization = 70 },
+                    },
+                },
+            ],
+        },
+    };
+}
