@@ -9,7 +9,7 @@ namespace RapAnalyzer.AppHost;
 public static class AppHostCommand
 {
     private const string Usage = """
-        usage: RapAnalyzer.AppHost run [--fresh] [--data-dir DIR] [--gateway-port PORT]
+        usage: RapAnalyzer.AppHost run [--fresh] [--data-dir DIR] [--gateway-port PORT] [--only NAME[,NAME...]]
                RapAnalyzer.AppHost publish [--output DIR]
         """;
 
@@ -39,6 +39,7 @@ public static class AppHostCommand
             Fresh = args.Contains("--fresh"),
             PreferredGatewayPort = int.TryParse(Option(args, "--gateway-port"), out var port) ? port : 5080,
             ConfiguredConnectionStrings = ConfiguredConnectionStrings(model),
+            Only = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
 
         using var stopping = new CancellationTokenSource();

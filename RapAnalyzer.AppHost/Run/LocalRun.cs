@@ -12,8 +12,12 @@ public sealed class LocalRun : IAsyncDisposable
     private readonly List<IResourceRunner> _runners;
     private readonly HttpClient _http;
 
-    private LocalRun(DistributedApplicationModel model, LocalAddressing addressing, List<IResourceRunner> runners, HttpClient http)
+    private readonly ProcessLedger _ledger;
+
+    private LocalRun(DistributedApplicationModel model, LocalAddressing addressing, List<IResourceRunner> runners, HttpClient http,
+        ProcessLedger ledger)
     {
+        _ledger = ledger;
         Model = model;
         Addressing = addressing;
         _runners = runners;
@@ -24,6 +28,9 @@ public sealed class LocalRun : IAsyncDisposable
     public LocalAddressing Addressing { get; }
     public IReadOnlyList<IResourceRunner> Runners => _runners;
     public TimeSpan StartupTime { get; private set; }
+
+    /// <summary>The processes this run has started and that are still running.</summary>
+    public IReadOnlyList<int> ChildProcessIds => _ledger.Running;
 
     public IResourceRunner Runner(string resource) => _runners.Single(r => r.Resource.Name == resource);
 
@@ -47,8 +54,8 @@ public sealed class LocalRun : IAsyncDisposable
         var ports = new PortAllocator();
         var addressing = new LocalAddressing(ports, new SecretStore(Path.Combine(options.DataDirectory, "secrets.json")), options);
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var runners = model.Resources.Select(resource => CreateRunner(resource, model, addressing, ports, options, ledger, http)).ToList();
-        var run = new LocalRun(model, addressing, runners, http);
+        var runners = Selected(model, options.Only).Select(resource => CreateRunner(resource, model, addressing, ports, options, ledger, http)).ToList();
+        var run = new LocalRun(model, addressing, runners, http, ledger);
 
         try
         {
@@ -67,6 +74,29 @@ public sealed class LocalRun : IAsyncDisposable
         }
         run.StartupTime = Stopwatch.GetElapsedTime(started);
         return run;
+    }
+
+    /// <summary>The resources to start, in model order: all, or the named ones with everything they depend on.</summary>
+    public static IEnumerable<IResource> Selected(DistributedApplicationModel model, IReadOnlyCollection<string>? only)
+    {
+        if (only is null)
+        {
+            return model.Resources;
+        }
+        var selected = new HashSet<IResource>();
+        var pending = new Stack<IResource>(only.Select(name => model.Resources.SingleOrDefault(r => r.Name == name)
+            ?? throw new AppModelException($"There is no resource named '{name}' in the app model.")));
+        while (pending.TryPop(out var resource))
+        {
+            if (selected.Add(resource))
+            {
+                foreach (var dependency in model.DependenciesOf(resource))
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+        return model.Resources.Where(selected.Contains);
     }
 
     private static async Task StartAfterAsync(IResourceRunner runner, Task[] dependencies, CancellationToken cancellationToken)

@@ -11,6 +11,17 @@ public sealed class ProcessLedger(string path)
     private readonly Lock _gate = new();
     private readonly Dictionary<int, DateTime> _running = [];
 
+    public IReadOnlyList<int> Running
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _running.Keys];
+            }
+        }
+    }
+
     public void Record(Process process)
     {
         lock (_gate)

@@ -18,6 +18,9 @@ public sealed record RunOptions
     /// <summary>Where every child process's output line goes, with the resource's name.</summary>
     public Action<string, string> Log { get; init; } = ConsoleLog.Write;
 
+    /// <summary>Start only these resources and what they depend on; null starts the whole model.</summary>
+    public IReadOnlyCollection<string>? Only { get; init; }
+
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     public string EnvironmentName { get; init; } = "Development";

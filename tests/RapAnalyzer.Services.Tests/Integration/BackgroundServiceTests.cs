@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using RapAnalyzer.Inference.Llm;
+using RapAnalyzer.Protos.Inference;
+
+namespace RapAnalyzer.Services.Tests.Integration;
+
+/// <summary>
+/// The services whose work arrives in later issues still start as processes on the real infrastructure,
+/// connect to what they own, and say so in /health and over gRPC.
+/// </summary>
+[TestFixture]
+public sealed class BackgroundServiceTests
+{
+    [TestCase("enrichment", "masstransit-bus")]
+    [TestCase("quality", "masstransit-bus")]
+    [TestCase("trends", "masstransit-bus")]
+    [TestCase("inference", "cache", "masstransit-bus")]
+    public async Task Starts_and_reports_its_dependencies_healthy(string service, params string[] dependencies)
+    {
+        await using var run = await ServiceRun.StartAsync(service);
+        await HealthAssertions.AssertHealthyAsync(run.Http, dependencies);
+        await HealthAssertions.AssertGrpcServingAsync(run.Grpc);
+    }
+
+    [Test]
+    public async Task Style_transfer_starts_after_catalog_and_inference()
+    {
+        await using var run = await ServiceRun.StartAsync("style-transfer");
+        Assert.That(run.Run.Runners.Select(r => r.Resource.Name), Is.SupersetOf(new[] { "catalog", "inference", "style-transfer" }));
+        await HealthAssertions.AssertHealthyAsync(run.Http);
+        await HealthAssertions.AssertGrpcServingAsync(run.Grpc);
+    }
+
+    [Test]
+    public async Task Inference_says_the_embedded_analyzer_answers_when_no_llm_is_configured()
+    {
+        await using var run = await ServiceRun.StartAsync("inference");
+        var overHttp = await run.Http.GetFromJsonAsync<ModelInfo>("/models/info");
+        var overGrpc = await new RapAnalyzer.Protos.Inference.Inference.InferenceClient(run.Grpc).GetModelInfoAsync(new ModelInfoRequest());
+        Assert.Multiple(() =>
+        {
+            Assert.That(overHttp!.LlmConfigured, Is.False);
+            Assert.That(overHttp.ActiveAnalyzer, Is.EqualTo(ModelInfo.EmbeddedAnalyzer));
+            Assert.That(overGrpc.LlmConfigured, Is.False);
+            Assert.That(overGrpc.LlmModel, Is.EqualTo("qwen/qwen3-4b-fp8"));
+        });
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using Grpc.Core;
+using RapAnalyzer.Catalog.Data;
+using RapAnalyzer.Contracts;
+using RapAnalyzer.Protos.Catalog;
+using CatalogClient = RapAnalyzer.Protos.Catalog.Catalog.CatalogClient;
+
+namespace RapAnalyzer.Services.Tests.Integration;
+
+/// <summary>The catalog as a process on real Postgres and RabbitMQ: stores scraped tracks once and announces each once.</summary>
+[TestFixture]
+public sealed class CatalogServiceTests
+{
+    private ServiceRun _catalog = null!;
+    private TestBus<TrackStored> _bus = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _catalog = await ServiceRun.StartAsync("catalog");
+        _bus = await TestBus<TrackStored>.StartAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _bus.DisposeAsync();
+        await _catalog.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Reports_its_database_and_bus_healthy()
+    {
+        await HealthAssertions.AssertHealthyAsync(_catalog.Http, "catalogdb", "masstransit-bus");
+        await HealthAssertions.AssertGrpcServingAsync(_catalog.Grpc);
+    }
+
+    [Test]
+    public async Task Stores_a_scraped_track_once_however_often_it_arrives()
+    {
+        var artist = $"Artist {Guid.NewGuid():N}";
+        var first = new TrackScraped("test", $"{artist}-1", "First Song", artist, "Bars on bars\nrhymes on time", Year: 2004);
+        var sameLyricsOtherSource = first with { Source = "other", SourceId = $"{artist}-x", Lyrics = "BARS on bars,\n  rhymes on time!" };
+        var second = new TrackScraped("test", $"{artist}-2", "Second Song", artist, "A different verse entirely", Year: 2006);
+
+        await _bus.Publisher.Publish(first);
+        await _bus.Publisher.Publish(first);
+        await _bus.Publisher.Publish(sameLyricsOtherSource);
+        await _bus.Publisher.Publish(second);
+
+        var page = await Eventually.GetAsync(
+            () => _catalog.Http.GetFromJsonAsync<TrackPage>($"/tracks?artist={Uri.EscapeDataString(artist)}")!,
+            p => p!.Total >= 2, TimeSpan.FromSeconds(30));
+        var stored = await _bus.WaitForAsync(m => m.Artist == artist, 2, TimeSpan.FromSeconds(15));
+        // Give any wrongly duplicated event time to show up before counting.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page!.Total, Is.EqualTo(2));
+            Assert.That(page.Items.Select(t => t.Title), Is.EquivalentTo(new[] { "First Song", "Second Song" }));
+            Assert.That(_bus.Received.Count(c => c.Message.Artist == artist), Is.EqualTo(2));
+            Assert.That(stored.Select(s => s.TrackId), Is.EquivalentTo(page.Items.Select(t => t.Id)));
+        });
+    }
+
+    [Test]
+    public async Task Serves_a_stored_track_over_http_and_grpc()
+    {
+        var artist = $"Artist {Guid.NewGuid():N}";
+        await _bus.Publisher.Publish(new TrackScraped("test", $"{artist}-1", "Only Song", artist, "Just one verse here", Year: 1999));
+        var page = await Eventually.GetAsync(
+            () => _catalog.Http.GetFromJsonAsync<TrackPage>($"/tracks?artist={Uri.EscapeDataString(artist)}")!,
+            p => p!.Total >= 1, TimeSpan.FromSeconds(30));
+        var id = page!.Items.Single().Id;
+
+        var overHttp = await _catalog.Http.GetFromJsonAsync<TrackDetails>($"/tracks/{id}");
+        var overGrpc = await new CatalogClient(_catalog.Grpc).GetTrackAsync(new GetTrackRequest { TrackId = id.ToString() });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(overHttp!.Lyrics, Is.EqualTo("Just one verse here"));
+            Assert.That(overHttp.Year, Is.EqualTo(1999));
+            Assert.That(overGrpc.Title, Is.EqualTo("Only Song"));
+            Assert.That(overGrpc.Artist, Is.EqualTo(artist));
+        });
+    }
+
+    [Test]
+    public async Task Rejects_bad_paging_with_problem_details_naming_the_field()
+    {
+        using var response = await _catalog.Http.GetAsync("/tracks?pageSize=500");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(body, Does.Contain("pageSize"));
+        });
+    }
+
+    [Test]
+    public async Task Answers_404_for_an_unknown_track_and_grpc_NotFound()
+    {
+        using var response = await _catalog.Http.GetAsync($"/tracks/{Guid.NewGuid()}");
+        var error = Assert.ThrowsAsync<RpcException>(async () =>
+            await new CatalogClient(_catalog.Grpc).GetTrackAsync(new GetTrackRequest { TrackId = Guid.NewGuid().ToString() }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(error!.StatusCode, Is.EqualTo(StatusCode.NotFound));
+        });
+    }
+}
