@@ -10,5 +10,6 @@ public sealed class Artist
 
     public List<Track> Tracks { get; } = [];
 
-    public static string Normalize(string name) => string.Join(' ', name.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    public static string Normalize(string name) =>
+        string.Join(' ', name.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -46,6 +46,7 @@ public sealed class ScraperGrpcService(JobRegistry jobs, ImportRunner imports) :
             Failed = job.Failed,
             StartedAt = Timestamp.FromDateTimeOffset(job.StartedAt),
             FinishedAt = job.FinishedAt is { } finished ? Timestamp.FromDateTimeOffset(finished) : null,
+            Reason = job.Reason ?? "",
         };
         reply.Errors.AddRange(job.Errors.Select(e => new JobError { Item = e.Item, Message = e.Message }));
         return reply;

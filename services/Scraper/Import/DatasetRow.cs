@@ -4,7 +4,7 @@ namespace RapAnalyzer.Scraper.Import;
 
 /// <summary>One row in the column layout of the public Genius lyrics dataset.</summary>
 public sealed record DatasetRow(
-    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("id"), JsonConverter(typeof(StringOrNumberConverter))] string? Id,
     [property: JsonPropertyName("title")] string? Title,
     [property: JsonPropertyName("artist")] string? Artist,
     [property: JsonPropertyName("lyrics")] string? Lyrics,

@@ -14,6 +14,9 @@ public sealed class Job(string kind)
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    /// <summary>Why the job ended early, kept apart from the per-item errors so it is never crowded out.</summary>
+    public string? Reason { get; private set; }
+
     public void Found(long count = 1) => Interlocked.Add(ref _found, count);
     public void Fetched(long count = 1) => Interlocked.Add(ref _fetched, count);
     public void SkippedDuplicate() => Interlocked.Increment(ref _skippedDuplicate);
@@ -32,10 +35,7 @@ public sealed class Job(string kind)
 
     public void Finish(JobState state, string? reason = null)
     {
-        if (reason is not null)
-        {
-            Failed("job", reason);
-        }
+        Reason = reason;
         State = state;
         FinishedAt = DateTimeOffset.UtcNow;
     }
@@ -45,7 +45,7 @@ public sealed class Job(string kind)
         lock (_gate)
         {
             return new JobSnapshot(Id, Kind, State, Interlocked.Read(ref _found), Interlocked.Read(ref _fetched),
-                Interlocked.Read(ref _skippedDuplicate), Interlocked.Read(ref _failed), [.. _errors], StartedAt, FinishedAt);
+                Interlocked.Read(ref _skippedDuplicate), Interlocked.Read(ref _failed), [.. _errors], Reason, StartedAt, FinishedAt);
         }
     }
 }
@@ -62,4 +62,4 @@ public enum JobState
 public sealed record JobError(string Item, string Message);
 
 public sealed record JobSnapshot(Guid Id, string Kind, JobState State, long Found, long Fetched, long SkippedDuplicate,
-    long Failed, IReadOnlyList<JobError> Errors, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);
+    long Failed, IReadOnlyList<JobError> Errors, string? Reason, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);

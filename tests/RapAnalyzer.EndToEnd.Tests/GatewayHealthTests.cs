@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using RapAnalyzer.AppHost.Hosting;
+using RapAnalyzer.AppHost.Run;
+
+namespace RapAnalyzer.EndToEnd.Tests;
+
+[TestFixture]
+public sealed class GatewayHealthTests
+{
+    private static readonly string[] Services = ["catalog", "enrichment", "inference", "quality", "scraper", "style-transfer", "trends"];
+
+    [Test]
+    public async Task Gateway_health_lists_every_service_healthy()
+    {
+        using var response = await RunningSystem.Gateway.GetAsync("/health");
+        var health = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var services = health["services"]!.AsObject();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(health["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
+            Assert.That(services.Select(s => s.Key), Is.EquivalentTo(Services));
+            foreach (var (name, service) in services)
+            {
+                Assert.That(service!["status"]!.GetValue<string>(), Is.EqualTo("Healthy"), name);
+            }
+            Assert.That(services["catalog"]!["entries"]!["catalogdb"]!["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
+            Assert.That(services["scraper"]!["entries"]!["cache"]!["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
+        });
+    }
+
+    [TestCaseSource(nameof(Services))]
+    public async Task Each_service_answers_its_grpc_health_check(string service)
+    {
+        var resource = RunningSystem.Run.Runner(service).Resource;
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{RunningSystem.Run.Addressing.Port(resource, ProjectResource.Grpc)}");
+        var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+        Assert.That(reply.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.Serving));
+    }
+
+    [Test]
+    public async Task A_crashed_service_is_reported_then_restarted()
+    {
+        var trends = (ProjectRunner)RunningSystem.Run.Runner("trends");
+        var restartsBefore = trends.Process!.Restarts;
+        using (var process = System.Diagnostics.Process.GetProcessById(trends.Process.ProcessId!.Value))
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        using var whileDown = await RunningSystem.Gateway.GetAsync("/health");
+        var downReport = JsonNode.Parse(await whileDown.Content.ReadAsStringAsync())!;
+        var recovered = await Eventually.GetAsync(
+            async () => (await RunningSystem.Gateway.GetAsync("/health")).StatusCode,
+            status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(whileDown.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(downReport["services"]!["trends"]!["status"]!.GetValue<string>(), Is.EqualTo("Unhealthy"));
+            Assert.That(recovered, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(trends.Process.Restarts, Is.EqualTo(restartsBefore + 1));
+        });
+    }
+}
