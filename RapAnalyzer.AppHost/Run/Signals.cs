@@ -5,6 +5,7 @@ namespace RapAnalyzer.AppHost.Run;
 /// <summary>POSIX signals for graceful stops: Process.Kill only sends SIGKILL.</summary>
 internal static partial class Signals
 {
+    public const int SigInt = 2;
     public const int SigTerm = 15;
     public const int SigKill = 9;
 
