@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-namespace RapAnalyzer.Services.Tests.ServiceDefaults;
+namespace RapAnalyzer.ServiceDefaults.Tests;
 
 /// <summary>Start-up checks of the connection strings and endpoints a service is given; a failure names the setting.</summary>
 public class SettingValidationTests

@@ -1,6 +1,6 @@
 using RapAnalyzer.Inference.Llm;
 
-namespace RapAnalyzer.Services.Tests.Inference;
+namespace RapAnalyzer.Inference.Tests;
 
 /// <summary>The LLM settings are checked at start-up; each failure names its setting.</summary>
 public class LlmOptionsValidationTests

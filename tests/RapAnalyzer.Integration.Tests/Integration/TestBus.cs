@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace RapAnalyzer.Services.Tests.Integration;
+namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>
 /// A MassTransit bus on the test RabbitMQ with a temporary queue that records every <typeparamref name="T"/>

@@ -2,7 +2,7 @@ using RapAnalyzer.AppHost;
 using RapAnalyzer.AppHost.Hosting;
 using RapAnalyzer.AppHost.Run;
 
-namespace RapAnalyzer.Services.Tests.Integration;
+namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>
 /// Real Postgres (with pgvector), Redis and RabbitMQ for this test assembly, started once through the AppHost's

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using RapAnalyzer.Inference.Llm;
 using RapAnalyzer.Protos.Inference;
 
-namespace RapAnalyzer.Services.Tests.Integration;
+namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>
 /// The services whose work arrives in later issues still start as processes on the real infrastructure,

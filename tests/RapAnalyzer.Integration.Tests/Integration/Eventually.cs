@@ -1,4 +1,4 @@
-namespace RapAnalyzer.Services.Tests.Integration;
+namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>Polls until a condition on an asynchronous system holds, or gives back the last value for the assertion.</summary>
 public static class Eventually

@@ -1,7 +1,7 @@
 using System.Text;
 using RapAnalyzer.Scraper.Import;
 
-namespace RapAnalyzer.Services.Tests.Scraper;
+namespace RapAnalyzer.Scraper.Tests;
 
 /// <summary>Reading a JSONL dataset: rows with every column, errors with true line numbers, any size.</summary>
 public class JsonlDatasetReaderTests

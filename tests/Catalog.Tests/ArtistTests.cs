@@ -1,6 +1,6 @@
 using RapAnalyzer.Catalog.Domain;
 
-namespace RapAnalyzer.Services.Tests.Catalog;
+namespace RapAnalyzer.Catalog.Tests;
 
 /// <summary>An artist's name folded for matching, so spellings that differ only in case or spacing are one artist.</summary>
 public class ArtistTests

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Hosting;
 using RapAnalyzer.AppHost.Run;
-using RapAnalyzer.Services.Tests.Startup;
+using RapAnalyzer.Integration.Tests.Startup;
 
-namespace RapAnalyzer.Services.Tests.Integration;
+namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>A service whose dependency is down keeps running and says so in /health instead of crashing.</summary>
 [TestFixture]

@@ -5,7 +5,7 @@ using System.Text;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Scraper.Jobs;
 
-namespace RapAnalyzer.Services.Tests.Integration;
+namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>The scraper as a process on real Redis and RabbitMQ: a dataset upload becomes TrackScraped events.</summary>
 [TestFixture]

@@ -1,7 +1,7 @@
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Scraper.Import;
 
-namespace RapAnalyzer.Services.Tests.Scraper;
+namespace RapAnalyzer.Scraper.Tests;
 
 /// <summary>A dataset row becomes the TrackScraped event the catalog consumes.</summary>
 public class DatasetRowMappingTests

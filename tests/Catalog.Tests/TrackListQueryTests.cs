@@ -1,6 +1,6 @@
 using RapAnalyzer.Catalog.Domain;
 
-namespace RapAnalyzer.Services.Tests.Catalog;
+namespace RapAnalyzer.Catalog.Tests;
 
 /// <summary>The track list's query validation names each bad field and nothing else.</summary>
 public class TrackListQueryTests

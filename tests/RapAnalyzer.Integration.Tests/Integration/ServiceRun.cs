@@ -2,7 +2,7 @@ using Grpc.Net.Client;
 using RapAnalyzer.AppHost.Hosting;
 using RapAnalyzer.AppHost.Run;
 
-namespace RapAnalyzer.Services.Tests.Integration;
+namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>
 /// One service of the app model (with anything it waits for) run as real processes against the test

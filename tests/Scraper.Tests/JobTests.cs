@@ -1,6 +1,6 @@
 using RapAnalyzer.Scraper.Jobs;
 
-namespace RapAnalyzer.Services.Tests.Scraper;
+namespace RapAnalyzer.Scraper.Tests;
 
 /// <summary>A job's counts and errors, updated by workers and read through snapshots.</summary>
 public class JobTests

@@ -1,6 +1,6 @@
 using RapAnalyzer.Catalog.Domain;
 
-namespace RapAnalyzer.Services.Tests.Catalog;
+namespace RapAnalyzer.Catalog.Tests;
 
 /// <summary>The content hash folds case, punctuation and whitespace, so one song from two sources is stored once.</summary>
 public class LyricsHashTests

@@ -1,4 +1,4 @@
-namespace RapAnalyzer.Services.Tests.Startup;
+namespace RapAnalyzer.Integration.Tests.Startup;
 
 /// <summary>A service given a bad setting refuses to start and names the setting.</summary>
 [TestFixture]

@@ -2,7 +2,7 @@ using RapAnalyzer.AppHost;
 using RapAnalyzer.AppHost.Hosting;
 using RapAnalyzer.AppHost.Run;
 
-namespace RapAnalyzer.Services.Tests.Startup;
+namespace RapAnalyzer.Integration.Tests.Startup;
 
 /// <summary>A service's built assembly started by hand with exactly the environment a test gives it.</summary>
 public static class ServiceProcess

@@ -1,4 +1,4 @@
-namespace RapAnalyzer.Services.Tests.Integration;
+namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>Child process output, kept out of the console unless asked for (RAPANALYZER_TEST_LOGS=1).</summary>
 public static class TestLog

@@ -6,7 +6,7 @@ using RapAnalyzer.Contracts;
 using RapAnalyzer.Protos.Catalog;
 using CatalogClient = RapAnalyzer.Protos.Catalog.Catalog.CatalogClient;
 
-namespace RapAnalyzer.Services.Tests.Integration;
+namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>The catalog as a process on real Postgres and RabbitMQ: stores scraped tracks once and announces each once.</summary>
 [TestFixture]
