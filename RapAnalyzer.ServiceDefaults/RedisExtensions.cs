@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -7,9 +8,11 @@ public static class RedisExtensions
 {
     /// <summary>
     /// A shared multiplexer on the named connection string that keeps reconnecting instead of failing start-up,
-    /// so a service can degrade while Redis is away; the health check reports it unhealthy meanwhile.
+    /// so a service can degrade while Redis is away. Its health check reports <paramref name="failureStatus"/>
+    /// meanwhile: Degraded for a service that has a fallback, Unhealthy for one that has none.
     /// </summary>
-    public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string connectionName)
+    public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string connectionName,
+        HealthStatus failureStatus = HealthStatus.Unhealthy)
     {
         var options = builder.GetRedisConfiguration(connectionName);
         options.AbortOnConnectFail = false;
@@ -19,7 +22,8 @@ public static class RedisExtensions
 
         var multiplexer = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
         builder.Services.AddSingleton(_ => multiplexer.Value);
-        builder.Services.AddHealthChecks().AddRedis(_ => multiplexer.Value, name: connectionName, timeout: TimeSpan.FromSeconds(3));
+        builder.Services.AddHealthChecks().AddRedis(_ => multiplexer.Value, name: connectionName, failureStatus: failureStatus,
+            timeout: TimeSpan.FromSeconds(3));
         return builder;
     }
 }

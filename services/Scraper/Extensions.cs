@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RapAnalyzer.Scraper.Dedup;
 using RapAnalyzer.Scraper.Import;
 using RapAnalyzer.Scraper.Jobs;
 
@@ -7,7 +9,8 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("cache");
+        // Deduplication falls back to memory without Redis: the scraper is degraded then, not down.
+        builder.AddRedisClient("cache", HealthStatus.Degraded);
         builder.AddMessaging("messaging");
         builder.AddGrpcServerDefaults();
         builder.Services.AddProblemDetails();
@@ -15,6 +18,8 @@ public static class Extensions
         builder.Services.AddSingleton<JobRegistry>();
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddScoped<DatasetImporter>();
+        builder.Services.AddSingleton<IngestedSongs>();
+        builder.Services.AddHealthChecks().AddCheck<IngestedSongsHealthCheck>("ingested-songs");
         return builder;
     }
 }

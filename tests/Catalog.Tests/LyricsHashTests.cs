@@ -1,4 +1,4 @@
-using RapAnalyzer.Catalog.Domain;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Catalog.Tests;
 

@@ -13,21 +13,21 @@ public static class ImportApi
     }
 
     /// <summary>
-    /// Takes a JSONL dataset as the request body, spooled to disk so the upload's size does not matter,
+    /// Takes a CSV or JSONL dataset as the request body, spooled to disk so the upload's size does not matter,
     /// and imports it as a background job.
     /// </summary>
     public static async Task<Results<Accepted<JobSnapshot>, ValidationProblem>> StartImport(HttpRequest request,
         ImportRunner runner, CancellationToken cancellationToken)
     {
-        if (!DatasetFormats.IsJsonl(request.ContentType))
+        if (DatasetFormats.FromContentType(request.ContentType) is not { } format)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["Content-Type"] = [$"Send the dataset as {DatasetFormats.JsonlContentType} (one JSON object a line)."],
+                ["Content-Type"] = [$"Send the dataset as {DatasetFormats.CsvContentType} (the Genius dataset's columns) or {DatasetFormats.JsonlContentType} (one JSON object a line)."],
             });
         }
 
-        var path = Path.Combine(Path.GetTempPath(), $"rapanalyzer-import-{Guid.NewGuid():N}.jsonl");
+        var path = Path.Combine(Path.GetTempPath(), $"rapanalyzer-import-{Guid.NewGuid():N}.{format.ToString().ToLowerInvariant()}");
         long length;
         await using (var file = File.Create(path))
         {
@@ -40,7 +40,7 @@ public static class ImportApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The dataset is empty."] });
         }
 
-        var job = runner.Start(path, deleteWhenDone: true);
+        var job = runner.Start(path, format, deleteWhenDone: true);
         return TypedResults.Accepted($"/jobs/{job.Id}", job.Snapshot());
     }
 }

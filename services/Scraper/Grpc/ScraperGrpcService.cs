@@ -15,12 +15,9 @@ public sealed class ScraperGrpcService(JobRegistry jobs, ImportRunner imports) :
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"path: no file '{request.Path}' on the scraper's machine."));
         }
-        var format = string.IsNullOrEmpty(request.Format) ? Path.GetExtension(request.Path).TrimStart('.') : request.Format;
-        if (!format.Equals("jsonl", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"format: '{format}' is not supported; use jsonl."));
-        }
-        return Task.FromResult(ToReply(imports.Start(request.Path, deleteWhenDone: false).Snapshot()));
+        var format = DatasetFormats.FromName(request.Format, request.Path)
+            ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"format: '{request.Format}' is not supported (nor is the file's extension); use csv or jsonl."));
+        return Task.FromResult(ToReply(imports.Start(request.Path, format, deleteWhenDone: false).Snapshot()));
     }
 
     public override Task<JobReply> GetJob(GetJobRequest request, ServerCallContext context)

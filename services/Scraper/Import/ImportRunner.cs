@@ -6,14 +6,14 @@ namespace RapAnalyzer.Scraper.Import;
 public sealed class ImportRunner(JobRegistry jobs, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
     ILogger<ImportRunner> logger)
 {
-    public Job Start(string path, bool deleteWhenDone)
+    public Job Start(string path, DatasetFormat format, bool deleteWhenDone)
     {
         var job = jobs.Create("import");
-        _ = Task.Run(() => RunAsync(path, deleteWhenDone, job, lifetime.ApplicationStopping));
+        _ = Task.Run(() => RunAsync(path, format, deleteWhenDone, job, lifetime.ApplicationStopping));
         return job;
     }
 
-    private async Task RunAsync(string path, bool deleteWhenDone, Job job, CancellationToken cancellationToken)
+    private async Task RunAsync(string path, DatasetFormat format, bool deleteWhenDone, Job job, CancellationToken cancellationToken)
     {
         try
         {
@@ -21,7 +21,7 @@ public sealed class ImportRunner(JobRegistry jobs, IServiceScopeFactory scopes, 
             var importer = scope.ServiceProvider.GetRequiredService<DatasetImporter>();
             await using (var stream = File.OpenRead(path))
             {
-                await importer.ImportAsync(stream, job, cancellationToken);
+                await importer.ImportAsync(stream, format, job, cancellationToken);
             }
             job.Finish(JobState.Completed);
         }

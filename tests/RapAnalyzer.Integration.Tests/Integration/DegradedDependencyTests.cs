@@ -3,15 +3,16 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Hosting;
 using RapAnalyzer.AppHost.Run;
 using RapAnalyzer.Integration.Tests.Startup;
+using RapAnalyzer.Scraper.Jobs;
 
 namespace RapAnalyzer.Integration.Tests;
 
-/// <summary>A service whose dependency is down keeps running and says so in /health instead of crashing.</summary>
+/// <summary>A service whose dependency is down keeps working as far as it can and says so in /health instead of crashing.</summary>
 [TestFixture]
 public sealed class DegradedDependencyTests
 {
     [Test]
-    public async Task Scraper_stays_up_and_reports_redis_unhealthy_while_redis_is_down()
+    public async Task Scraper_keeps_importing_with_in_memory_dedup_and_reports_degraded_while_redis_is_down()
     {
         var ports = new PortAllocator();
         var httpPort = ports.Allocate();
@@ -26,16 +27,31 @@ public sealed class DegradedDependencyTests
             new ProcessLedger(Path.Combine(Path.GetTempPath(), $"ledger-{Guid.NewGuid():N}")), restartOnExit: false);
         scraper.Start();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
-
         var alive = await Eventually.GetAsync(() => TryGetStatusAsync(http, "/alive"), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+
+        var artist = $"Degraded {Guid.NewGuid():N}";
+        var rows = string.Join('\n',
+            $$"""{"id":"{{artist}}-1","title":"One","artist":"{{artist}}","lyrics":"a verse of mine"}""",
+            $$"""{"id":"{{artist}}-2","title":"Two","artist":"{{artist}}","lyrics":"another verse"}""",
+            $$"""{"id":"{{artist}}-3","title":"One Again","artist":"{{artist}}","lyrics":"A verse, of mine!"}""");
+        using var content = new StringContent(rows, System.Text.Encoding.UTF8, "application/x-ndjson");
+        using var accepted = await http.PostAsync("/import", content);
+        var job = await Eventually.GetAsync(
+            () => http.GetFromJsonAsync<JobSnapshot>(accepted.Headers.Location!)!,
+            j => j!.State != JobState.Running, TimeSpan.FromSeconds(30));
         using var health = await http.GetAsync("/health");
         var report = await health.Content.ReadFromJsonAsync<HealthStatusDocument>();
 
         Assert.Multiple(() =>
         {
             Assert.That(alive, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-            Assert.That(report!.Entries["cache"].Status, Is.EqualTo("Unhealthy"));
+            Assert.That(job!.State, Is.EqualTo(JobState.Completed));
+            Assert.That(job.Fetched, Is.EqualTo(2));
+            Assert.That(job.SkippedDuplicate, Is.EqualTo(1));
+            Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(report!.Status, Is.EqualTo("Degraded"));
+            Assert.That(report.Entries["cache"].Status, Is.EqualTo("Degraded"));
+            Assert.That(report.Entries["ingested-songs"].Status, Is.EqualTo("Degraded"));
             Assert.That(scraper.HasExited, Is.False);
         });
     }

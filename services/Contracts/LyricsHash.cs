@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace RapAnalyzer.Catalog.Domain;
+namespace RapAnalyzer.Contracts;
 
 /// <summary>
 /// The content hash that makes a track unique: lyrics with case, punctuation and whitespace folded,
