@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using RapAnalyzer.Catalog.Consumers;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.ServiceDefaults.Outbox;
@@ -8,12 +10,19 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<CatalogDbContext>("catalogdb");
+        builder.AddNpgsqlDbContext<CatalogDbContext>("catalogdb", npgsql => npgsql.UseVector(), dataSource => dataSource.UseVector());
         // Before the bus, so consumers start on the current schema.
         builder.Services.AddMigration<CatalogDbContext>();
         builder.Services.AddScoped<TrackQueries>();
+        builder.Services.AddScoped<ArtistQueries>();
 
-        builder.AddMessaging("messaging", bus => bus.AddConsumer<TrackScrapedConsumer>());
+        builder.AddMessaging("messaging", bus =>
+        {
+            bus.AddConsumer<TrackScrapedConsumer>();
+            bus.AddConsumer<TrackEnrichedConsumer>();
+            bus.AddConsumer<TrackAnalyzedConsumer>();
+            bus.AddConsumer<QualityScoredConsumer>();
+        });
         builder.Services.AddOutboxDispatcher<CatalogDbContext>();
 
         builder.AddGrpcServerDefaults();

@@ -11,4 +11,5 @@ app.MapDefaultEndpoints();
 app.MapGrpcServerDefaults();
 app.MapGrpcService<CatalogGrpcService>();
 app.MapTracksApi();
+app.MapArtistsApi();
 app.Run();

@@ -8,10 +8,13 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 {
     public DbSet<Artist> Artists => Set<Artist>();
     public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<Analysis> Analyses => Set<Analysis>();
+    public DbSet<QualityScore> QualityScores => Set<QualityScore>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema("catalog");
+        modelBuilder.HasPostgresExtension("vector");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
 
         // The events this service publishes are saved beside the data they announce.

@@ -7,5 +7,5 @@ namespace RapAnalyzer.Catalog.Data;
 public sealed class CatalogDbContextFactory : IDesignTimeDbContextFactory<CatalogDbContext>
 {
     public CatalogDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<CatalogDbContext>().UseNpgsql("Host=localhost;Database=catalog").Options);
+        new(new DbContextOptionsBuilder<CatalogDbContext>().UseNpgsql("Host=localhost;Database=catalog", npgsql => npgsql.UseVector()).Options);
 }

@@ -10,7 +10,20 @@ public sealed class TrackQueries(CatalogDbContext db)
         db.Tracks.AsNoTracking()
             .Where(t => t.Id == id)
             .Select(t => new TrackDetails(t.Id, t.Title, t.Artist!.Name, t.Album, t.Year, t.Lyrics, t.Source, t.SourceId,
-                t.Language, t.Views, t.Url))
+                t.Language, t.Views, t.Url,
+                t.Features == null ? null : new FeatureValues(t.Features.Lines, t.Features.Sections, t.Features.Words,
+                    t.Features.UniqueWords, t.Features.TypeTokenRatio, t.Features.Syllables, t.Features.SyllablesPerLine,
+                    t.Features.SyllablesPerLineVariance, t.Features.RhymeDensity, t.Features.EndRhymeScheme,
+                    t.Features.MultisyllableRhymes, t.Features.Readability),
+                t.Embeddings.Select(e => e.ModelId).ToList(),
+                t.Spotify == null ? null : new SpotifyValues(t.Spotify.SpotifyId, t.Spotify.Popularity, t.Spotify.Album,
+                    t.Spotify.ReleaseDate, t.Spotify.DurationMs, t.Spotify.Explicit),
+                t.Analyses.OrderByDescending(a => a.CreatedAt)
+                    .Select(a => new AnalysisValues(a.Analyzer, a.ModelVersion, a.ResultJson, a.ElapsedMs, a.CreatedAt))
+                    .FirstOrDefault(),
+                t.QualityScores.OrderByDescending(q => q.ScoredAt)
+                    .Select(q => new QualityValues(q.Score, q.ModelVersion, q.ScoredAt))
+                    .FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<TrackPage> ListTracksAsync(TrackListQuery query, CancellationToken cancellationToken)
@@ -42,7 +55,18 @@ public sealed class TrackQueries(CatalogDbContext db)
 }
 
 public sealed record TrackDetails(Guid Id, string Title, string Artist, string? Album, int? Year, string Lyrics,
-    string Source, string SourceId, string? Language, long? Views, string? Url);
+    string Source, string SourceId, string? Language, long? Views, string? Url, FeatureValues? Features,
+    IReadOnlyList<string> EmbeddingModels, SpotifyValues? Spotify, AnalysisValues? LatestAnalysis, QualityValues? Quality);
+
+public sealed record FeatureValues(int Lines, int Sections, int Words, int UniqueWords, double TypeTokenRatio, int Syllables,
+    double SyllablesPerLine, double SyllablesPerLineVariance, double RhymeDensity, string EndRhymeScheme,
+    int MultisyllableRhymes, double Readability);
+
+public sealed record SpotifyValues(string SpotifyId, int Popularity, string Album, string? ReleaseDate, int DurationMs, bool Explicit);
+
+public sealed record AnalysisValues(string Analyzer, string ModelVersion, string ResultJson, double ElapsedMs, DateTimeOffset CreatedAt);
+
+public sealed record QualityValues(double Score, string ModelVersion, DateTimeOffset ScoredAt);
 
 public sealed record TrackSummary(Guid Id, string Title, string Artist, int? Year);
 

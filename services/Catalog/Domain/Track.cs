@@ -17,4 +17,9 @@ public sealed class Track
     public long? Views { get; set; }
     public string? Url { get; set; }
     public DateTimeOffset StoredAt { get; init; } = DateTimeOffset.UtcNow;
+    public TextFeatures? Features { get; set; }
+    public SpotifyTrack? Spotify { get; set; }
+    public List<TrackEmbedding> Embeddings { get; } = [];
+    public List<Analysis> Analyses { get; } = [];
+    public List<QualityScore> QualityScores { get; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Grpc.Core;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Catalog.Domain;
@@ -6,7 +7,7 @@ using TrackSummary = RapAnalyzer.Protos.Catalog.TrackSummary;
 
 namespace RapAnalyzer.Catalog.Grpc;
 
-public sealed class CatalogGrpcService(TrackQueries queries) : RapAnalyzer.Protos.Catalog.Catalog.CatalogBase
+public sealed class CatalogGrpcService(TrackQueries queries, ArtistQueries artists) : RapAnalyzer.Protos.Catalog.Catalog.CatalogBase
 {
     public override async Task<TrackReply> GetTrack(GetTrackRequest request, ServerCallContext context)
     {
@@ -28,6 +29,29 @@ public sealed class CatalogGrpcService(TrackQueries queries) : RapAnalyzer.Proto
             SourceId = track.SourceId,
             Language = track.Language ?? "",
             Views = track.Views ?? 0,
+            FeaturesJson = track.Features is null ? "" : JsonSerializer.Serialize(track.Features, JsonSerializerOptions.Web),
+            LatestAnalysisJson = track.LatestAnalysis?.ResultJson ?? "",
+            QualityScore = track.Quality?.Score ?? 0,
+            HasQualityScore = track.Quality is not null,
+        };
+    }
+
+    public override async Task<ArtistReply> GetArtist(GetArtistRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "name must not be empty."));
+        }
+        var artist = await artists.GetArtistAsync(request.Name, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"No artist '{request.Name}'."));
+        return new ArtistReply
+        {
+            Name = artist.Name,
+            TrackCount = artist.Tracks,
+            FirstYear = artist.FirstYear ?? 0,
+            LastYear = artist.LastYear ?? 0,
+            UniqueWordsFirst35K = artist.Vocabulary.UniqueWords,
+            LyricWords = artist.Vocabulary.WordsCounted,
         };
     }
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Grpc.Core;
+using Npgsql;
 using RapAnalyzer.Catalog.Data;
+using RapAnalyzer.Catalog.Domain;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Protos.Catalog;
 using CatalogClient = RapAnalyzer.Protos.Catalog.Catalog.CatalogClient;
@@ -85,6 +87,74 @@ public sealed class CatalogServiceTests
             Assert.That(overGrpc.Title, Is.EqualTo("Only Song"));
             Assert.That(overGrpc.Artist, Is.EqualTo(artist));
         });
+    }
+
+    [Test]
+    public async Task Stores_enrichment_analysis_and_quality_once_and_serves_them_with_the_track()
+    {
+        var artist = $"Artist {Guid.NewGuid():N}";
+        await _bus.Publisher.Publish(new TrackScraped("test", $"{artist}-1", "Enriched Song", artist, "Words words and more words", Year: 2012));
+        var stored = (await _bus.WaitForAsync(m => m.Artist == artist, 1, TimeSpan.FromSeconds(30))).Single();
+        var features = new TrackFeatures(4, 1, 5, 3, 0.6, 7, 1.75, 0.1875, 0.4, "AABB", 1, 88.5);
+        var vector = Enumerable.Range(0, EmbeddingModels.UseLiteDimensions).Select(i => i == 3 ? 1f : 0f).ToArray();
+        var enriched = new TrackEnriched(stored.TrackId, features, vector, EmbeddingModels.UseLite,
+            new SpotifyMetadata("sp1", 71, "The Album", "2012-05-01", 215000, true), ["words", "words", "and", "more", "words"]);
+
+        await _bus.Publisher.Publish(enriched);
+        await _bus.Publisher.Publish(enriched);
+        var analysisId = Guid.NewGuid();
+        var analyzed = new TrackAnalyzed(stored.TrackId, "embedded", "1.0", """{"mood":"bold"}""", 12.5, 2012, artist, features);
+        await _bus.Publisher.Publish(analyzed, c => c.MessageId = analysisId);
+        await _bus.Publisher.Publish(analyzed, c => c.MessageId = analysisId);
+        await _bus.Publisher.Publish(new QualityScored(stored.TrackId, 6.5, "q1", 2012, artist));
+        await _bus.Publisher.Publish(new QualityScored(stored.TrackId, 7.25, "q1", 2012, artist));
+
+        var track = await Eventually.GetAsync(
+            () => _catalog.Http.GetFromJsonAsync<TrackDetails>($"/tracks/{stored.TrackId}")!,
+            t => t!.Features is not null && t.LatestAnalysis is not null && t.Quality?.Score == 7.25, TimeSpan.FromSeconds(30));
+        var artistDetails = await _catalog.Http.GetFromJsonAsync<ArtistDetails>($"/artists/{Uri.EscapeDataString(artist)}");
+        var counts = await CountRowsAsync(stored.TrackId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(track!.Features!.RhymeDensity, Is.EqualTo(0.4));
+            Assert.That(track.Features.EndRhymeScheme, Is.EqualTo("AABB"));
+            Assert.That(track.EmbeddingModels, Is.EqualTo(new[] { EmbeddingModels.UseLite }));
+            Assert.That(track.Spotify!.Popularity, Is.EqualTo(71));
+            Assert.That(track.LatestAnalysis!.Analyzer, Is.EqualTo("embedded"));
+            Assert.That(track.Quality!.Score, Is.EqualTo(7.25));
+            Assert.That(counts, Is.EqualTo((Embeddings: 1L, Analyses: 1L, Scores: 1L)));
+            Assert.That(artistDetails!.Tracks, Is.EqualTo(1));
+            Assert.That(artistDetails.EnrichedTracks, Is.EqualTo(1));
+            Assert.That(artistDetails.Vocabulary, Is.EqualTo(new VocabularyFigure(3, 5, false)));
+        });
+    }
+
+    [Test]
+    public async Task Has_an_hnsw_cosine_index_for_use_lite_vectors()
+    {
+        await using var connection = new NpgsqlConnection(CatalogDatabase());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'catalog' AND indexname = 'IX_track_embeddings_use_lite_hnsw'", connection);
+        var definition = (string?)await command.ExecuteScalarAsync();
+        Assert.That(definition, Does.Contain("USING hnsw").And.Contain("vector_cosine_ops").And.Contain(EmbeddingModels.UseLite));
+    }
+
+    private static string CatalogDatabase() =>
+        new NpgsqlConnectionStringBuilder(TestInfrastructure.ConnectionString("postgres")) { Database = "catalogdb" }.ConnectionString;
+
+    private static async Task<(long Embeddings, long Analyses, long Scores)> CountRowsAsync(Guid trackId)
+    {
+        await using var connection = new NpgsqlConnection(CatalogDatabase());
+        await connection.OpenAsync();
+        async Task<long> CountAsync(string table)
+        {
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM catalog.{table} WHERE \"TrackId\" = $1", connection);
+            command.Parameters.AddWithValue(trackId);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        return (await CountAsync("track_embeddings"), await CountAsync("analyses"), await CountAsync("quality_scores"));
     }
 
     [Test]

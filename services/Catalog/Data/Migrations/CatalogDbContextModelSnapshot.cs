@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Pgvector;
 using RapAnalyzer.Catalog.Data;
 
 #nullable disable
@@ -21,7 +22,43 @@ namespace RapAnalyzer.Catalog.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.Analysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Analyzer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("ElapsedMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrackId", "CreatedAt");
+
+                    b.ToTable("analyses", "catalog");
+                });
 
             modelBuilder.Entity("RapAnalyzer.Catalog.Domain.Artist", b =>
                 {
@@ -45,6 +82,114 @@ namespace RapAnalyzer.Catalog.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("artists", "catalog");
+                });
+
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.QualityScore", b =>
+                {
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ModelVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TrackId", "ModelVersion");
+
+                    b.ToTable("quality_scores", "catalog");
+                });
+
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.SpotifyTrack", b =>
+                {
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Album")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Explicit")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Popularity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReleaseDate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SpotifyId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("TrackId");
+
+                    b.ToTable("spotify_tracks", "catalog");
+                });
+
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.TextFeatures", b =>
+                {
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string[]>("ArtistWords")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndRhymeScheme")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MultisyllableRhymes")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Readability")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RhymeDensity")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Sections")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Syllables")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("SyllablesPerLine")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SyllablesPerLineVariance")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TypeTokenRatio")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("UniqueWords")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TrackId");
+
+                    b.ToTable("text_features", "catalog");
                 });
 
             modelBuilder.Entity("RapAnalyzer.Catalog.Domain.Track", b =>
@@ -118,6 +263,27 @@ namespace RapAnalyzer.Catalog.Data.Migrations
                     b.ToTable("tracks", "catalog");
                 });
 
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.TrackEmbedding", b =>
+                {
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Vector>("Vector")
+                        .IsRequired()
+                        .HasColumnType("vector");
+
+                    b.HasKey("TrackId", "ModelId");
+
+                    b.ToTable("track_embeddings", "catalog");
+                });
+
             modelBuilder.Entity("RapAnalyzer.ServiceDefaults.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -159,6 +325,42 @@ namespace RapAnalyzer.Catalog.Data.Migrations
                     b.ToTable("outbox_messages", "catalog");
                 });
 
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.Analysis", b =>
+                {
+                    b.HasOne("RapAnalyzer.Catalog.Domain.Track", null)
+                        .WithMany("Analyses")
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.QualityScore", b =>
+                {
+                    b.HasOne("RapAnalyzer.Catalog.Domain.Track", null)
+                        .WithMany("QualityScores")
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.SpotifyTrack", b =>
+                {
+                    b.HasOne("RapAnalyzer.Catalog.Domain.Track", null)
+                        .WithOne("Spotify")
+                        .HasForeignKey("RapAnalyzer.Catalog.Domain.SpotifyTrack", "TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.TextFeatures", b =>
+                {
+                    b.HasOne("RapAnalyzer.Catalog.Domain.Track", null)
+                        .WithOne("Features")
+                        .HasForeignKey("RapAnalyzer.Catalog.Domain.TextFeatures", "TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RapAnalyzer.Catalog.Domain.Track", b =>
                 {
                     b.HasOne("RapAnalyzer.Catalog.Domain.Artist", "Artist")
@@ -170,9 +372,31 @@ namespace RapAnalyzer.Catalog.Data.Migrations
                     b.Navigation("Artist");
                 });
 
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.TrackEmbedding", b =>
+                {
+                    b.HasOne("RapAnalyzer.Catalog.Domain.Track", null)
+                        .WithMany("Embeddings")
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RapAnalyzer.Catalog.Domain.Artist", b =>
                 {
                     b.Navigation("Tracks");
+                });
+
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.Track", b =>
+                {
+                    b.Navigation("Analyses");
+
+                    b.Navigation("Embeddings");
+
+                    b.Navigation("Features");
+
+                    b.Navigation("QualityScores");
+
+                    b.Navigation("Spotify");
                 });
 #pragma warning restore 612, 618
         }

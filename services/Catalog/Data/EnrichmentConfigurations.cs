@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RapAnalyzer.Catalog.Domain;
+
+namespace RapAnalyzer.Catalog.Data;
+
+public sealed class TextFeaturesConfiguration : IEntityTypeConfiguration<TextFeatures>
+{
+    public void Configure(EntityTypeBuilder<TextFeatures> features)
+    {
+        features.ToTable("text_features");
+        features.HasKey(f => f.TrackId);
+        features.Property(f => f.EndRhymeScheme).HasMaxLength(2000);
+        features.HasOne<Track>().WithOne(t => t.Features).HasForeignKey<TextFeatures>(f => f.TrackId);
+    }
+}
+
+public sealed class TrackEmbeddingConfiguration : IEntityTypeConfiguration<TrackEmbedding>
+{
+    public void Configure(EntityTypeBuilder<TrackEmbedding> embedding)
+    {
+        embedding.ToTable("track_embeddings");
+        embedding.HasKey(e => new { e.TrackId, e.ModelId });
+        embedding.Property(e => e.ModelId).HasMaxLength(100);
+        // No fixed dimension: each model's vectors get their own HNSW index (see the migration).
+        embedding.Property(e => e.Vector).HasColumnType("vector");
+        embedding.HasOne<Track>().WithMany(t => t.Embeddings).HasForeignKey(e => e.TrackId);
+    }
+}
+
+public sealed class SpotifyTrackConfiguration : IEntityTypeConfiguration<SpotifyTrack>
+{
+    public void Configure(EntityTypeBuilder<SpotifyTrack> spotify)
+    {
+        spotify.ToTable("spotify_tracks");
+        spotify.HasKey(s => s.TrackId);
+        spotify.Property(s => s.SpotifyId).HasMaxLength(50);
+        spotify.Property(s => s.Album).HasMaxLength(500);
+        spotify.Property(s => s.ReleaseDate).HasMaxLength(20);
+        spotify.HasOne<Track>().WithOne(t => t.Spotify).HasForeignKey<SpotifyTrack>(s => s.TrackId);
+    }
+}
+
+public sealed class AnalysisConfiguration : IEntityTypeConfiguration<Analysis>
+{
+    public void Configure(EntityTypeBuilder<Analysis> analysis)
+    {
+        analysis.ToTable("analyses");
+        analysis.Property(a => a.Id).ValueGeneratedNever();
+        analysis.Property(a => a.Analyzer).HasMaxLength(100);
+        analysis.Property(a => a.ModelVersion).HasMaxLength(200);
+        analysis.Property(a => a.ResultJson).HasColumnType("jsonb");
+        analysis.HasIndex(a => new { a.TrackId, a.CreatedAt });
+        analysis.HasOne<Track>().WithMany(t => t.Analyses).HasForeignKey(a => a.TrackId);
+    }
+}
+
+public sealed class QualityScoreConfiguration : IEntityTypeConfiguration<QualityScore>
+{
+    public void Configure(EntityTypeBuilder<QualityScore> score)
+    {
+        score.ToTable("quality_scores");
+        score.HasKey(s => new { s.TrackId, s.ModelVersion });
+        score.Property(s => s.ModelVersion).HasMaxLength(200);
+        score.HasOne<Track>().WithMany(t => t.QualityScores).HasForeignKey(s => s.TrackId);
+    }
+}
