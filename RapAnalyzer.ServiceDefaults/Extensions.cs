@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using RapAnalyzer.ServiceDefaults.Messaging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -78,6 +79,7 @@ public static class Extensions
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
         app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
+        app.MapErrorQueuesApi();
         return app;
     }
 

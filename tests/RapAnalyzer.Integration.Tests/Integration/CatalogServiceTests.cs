@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using Grpc.Core;
+using MassTransit;
 using Npgsql;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Catalog.Domain;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Protos.Catalog;
+using RapAnalyzer.ServiceDefaults.Messaging;
 using CatalogClient = RapAnalyzer.Protos.Catalog.Catalog.CatalogClient;
 
 namespace RapAnalyzer.Integration.Tests;
@@ -104,8 +106,8 @@ public sealed class CatalogServiceTests
         await _bus.Publisher.Publish(enriched);
         var analysisId = Guid.NewGuid();
         var analyzed = new TrackAnalyzed(stored.TrackId, "embedded", "1.0", """{"mood":"bold"}""", 12.5, 2012, artist, features);
-        await _bus.Publisher.Publish(analyzed, c => c.MessageId = analysisId);
-        await _bus.Publisher.Publish(analyzed, c => c.MessageId = analysisId);
+        await _bus.Publisher.Publish(analyzed, (PublishContext<TrackAnalyzed> c) => c.MessageId = analysisId);
+        await _bus.Publisher.Publish(analyzed, (PublishContext<TrackAnalyzed> c) => c.MessageId = analysisId);
         await _bus.Publisher.Publish(new QualityScored(stored.TrackId, 6.5, "q1", 2012, artist));
         await _bus.Publisher.Publish(new QualityScored(stored.TrackId, 7.25, "q1", 2012, artist));
 
@@ -128,6 +130,37 @@ public sealed class CatalogServiceTests
             Assert.That(artistDetails.EnrichedTracks, Is.EqualTo(1));
             Assert.That(artistDetails.Vocabulary, Is.EqualTo(new VocabularyFigure(3, 5, false)));
         });
+    }
+
+    [Test]
+    public async Task A_message_that_keeps_failing_lands_in_the_error_queue_and_can_be_replayed()
+    {
+        var artist = $"Artist {Guid.NewGuid():N}";
+        // A title longer than the column allows fails on every attempt.
+        await _bus.Publisher.Publish(new TrackScraped("test", $"{artist}-long", new string('x', 600), artist, "Some lyrics here"));
+
+        var parked = await Eventually.GetAsync(
+            () => ErrorCountAsync("catalog-track-scraped"), count => count >= 1, TimeSpan.FromSeconds(90));
+        using var replay = await _catalog.Http.PostAsync("/errors/catalog-track-scraped/replay", null);
+        var replayed = await replay.Content.ReadFromJsonAsync<ReplayResult>();
+        var afterReplay = await ErrorCountAsync("catalog-track-scraped");
+        using var unknown = await _catalog.Http.PostAsync("/errors/not-a-queue/replay", null);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(parked, Is.EqualTo(1));
+            Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(replayed!.Replayed, Is.EqualTo(1));
+            Assert.That(afterReplay, Is.Zero);
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await unknown.Content.ReadAsStringAsync(), Does.Contain("queue"));
+        });
+    }
+
+    private async Task<uint> ErrorCountAsync(string queue)
+    {
+        var queues = await _catalog.Http.GetFromJsonAsync<List<ErrorQueueCount>>("/errors");
+        return queues!.Single(q => q.Queue == queue).Messages;
     }
 
     [Test]

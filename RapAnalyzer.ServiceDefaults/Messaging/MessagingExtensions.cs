@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
+using RapAnalyzer.ServiceDefaults.Messaging;
+
 namespace Microsoft.Extensions.Hosting;
 
 public static class MessagingExtensions
@@ -8,7 +10,7 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit over RabbitMQ on the named amqp:// connection string. Queues are prefixed with the service
     /// name, so two services consuming the same event each get their own durable queue; a message that keeps
-    /// failing after the retries lands in that queue's <c>_error</c> queue.
+    /// failing after the retries lands in that queue's <c>_error</c> queue, which <see cref="ErrorQueues"/> lists and replays.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string connectionName,
         Action<IBusRegistrationConfigurator>? configure = null,
@@ -17,9 +19,10 @@ public static class MessagingExtensions
         var amqp = builder.GetAmqpUri(connectionName);
         var serviceName = builder.Environment.ApplicationName.ToLowerInvariant();
 
+        var endpointNames = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.SetEndpointNameFormatter(endpointNames);
             configure?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
@@ -32,6 +35,19 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        var queues = ConsumerTypes(builder.Services).Select(consumer => ConsumerQueue(endpointNames, consumer)).Order().ToList();
+        builder.Services.AddSingleton(new ErrorQueues(amqp, queues));
         return builder;
     }
+
+    /// <summary>MassTransit registers each consumer in the container under its own type.</summary>
+    private static IEnumerable<Type> ConsumerTypes(IServiceCollection services) =>
+        services.Select(d => d.ServiceType)
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IConsumer).IsAssignableFrom(t))
+            .Distinct();
+
+    private static string ConsumerQueue(IEndpointNameFormatter formatter, Type consumer) =>
+        (string)typeof(IEndpointNameFormatter).GetMethod(nameof(IEndpointNameFormatter.Consumer))!
+            .MakeGenericMethod(consumer).Invoke(formatter, null)!;
 }
