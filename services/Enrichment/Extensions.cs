@@ -1,12 +1,32 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using RapAnalyzer.Enrichment.Consumers;
+using RapAnalyzer.Enrichment.Embeddings;
+using RapAnalyzer.Enrichment.Features;
+
 namespace RapAnalyzer.Enrichment;
 
 public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddMessaging("messaging");
+        // Batches, so one model run embeds many tracks: the encoder is the pipeline's bottleneck.
+        builder.AddMessaging("messaging", bus => bus.AddConsumer<TrackStoredConsumer>(consumer =>
+            consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(32).SetTimeLimit(TimeSpan.FromMilliseconds(100)).SetConcurrencyLimit(1))));
         builder.AddGrpcServerDefaults();
         builder.Services.AddProblemDetails();
+
+        builder.Services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EnrichmentOptions>, EnrichmentOptionsValidation>();
+        // Loaded as the host starts (after the options are validated), so the first request does not pay for it.
+        builder.Services.AddActivatedSingleton(services =>
+            PronouncingDictionary.Load(services.GetRequiredService<IOptions<EnrichmentOptions>>().Value.CmuDictionaryPath));
+        builder.Services.AddSingleton<WordPronouncer>();
+        builder.Services.AddSingleton<TrackFeatureAnalyzer>();
+
+        builder.Services.AddOptions<UniversalSentenceEncoderOptions>().BindConfiguration(UniversalSentenceEncoderOptions.SectionName).ValidateOnStart();
+        builder.Services.AddActivatedSingleton(services =>
+            UniversalSentenceEncoder.Load(services.GetRequiredService<IOptions<UniversalSentenceEncoderOptions>>().Value));
         return builder;
     }
 }

@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace RapAnalyzer.Enrichment.Features;
+
+/// <summary>What text the on-demand features endpoints accept; the HTTP API and gRPC share the rule.</summary>
+public static class FeaturesText
+{
+    public const string Field = "text";
+    public const int MaxLength = 100_000;
+
+    /// <summary>Why the text cannot be analyzed, or null when it can.</summary>
+    public static string? Problem(string? text) => text switch
+    {
+        null or "" => "The text is missing; send the lyrics to analyze.",
+        { Length: > MaxLength } => string.Create(CultureInfo.InvariantCulture,
+            $"The text has {text.Length:N0} characters; at most {MaxLength:N0} are accepted."),
+        _ when string.IsNullOrWhiteSpace(text) => "The text is blank; send the lyrics to analyze.",
+        _ => null,
+    };
+}

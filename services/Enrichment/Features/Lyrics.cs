@@ -1,0 +1,57 @@
+namespace RapAnalyzer.Enrichment.Features;
+
+/// <summary>Song lyrics split into sections, lines and words.</summary>
+public sealed record Lyrics(IReadOnlyList<LyricsSection> Sections)
+{
+    public IEnumerable<LyricsLine> Lines => Sections.SelectMany(section => section.Lines);
+
+    public IEnumerable<string> Words => Lines.SelectMany(line => line.Words);
+
+    /// <summary>
+    /// The words an artist raps here, in order: the sections whose header credits the artist, or every section when
+    /// no header names a performer (a solo song, or a dataset text with no headers).
+    /// </summary>
+    public IEnumerable<string> WordsCreditedTo(string artist) =>
+        Sections.Any(section => section.Performers.Count > 0)
+            ? Sections.Where(section => section.IsCreditedTo(artist)).SelectMany(section => section.Words)
+            : Words;
+
+    /// <summary>
+    /// Headers (<see cref="SectionHeader"/>) start sections; in lyrics without any header, blank lines separate them.
+    /// A line is a lyric line when it has at least one word; a header with no lines under it (an instrumental intro,
+    /// a production credit) makes no section.
+    /// </summary>
+    public static Lyrics Parse(string text)
+    {
+        var rawLines = text.ReplaceLineEndings("\n").Split('\n');
+        var hasHeaders = rawLines.Any(line => SectionHeader.TryParse(line, out _));
+
+        var sections = new List<LyricsSection>();
+        SectionHeader? header = null;
+        var lines = new List<LyricsLine>();
+        foreach (var raw in rawLines)
+        {
+            var startsSection = SectionHeader.TryParse(raw, out var next);
+            if (startsSection || (!hasHeaders && string.IsNullOrWhiteSpace(raw)))
+            {
+                if (lines.Count > 0)
+                {
+                    sections.Add(new LyricsSection(header, lines));
+                    lines = [];
+                }
+                header = startsSection ? next : header;
+                continue;
+            }
+            var words = WordTokenizer.Split(raw);
+            if (words.Count > 0)
+            {
+                lines.Add(new LyricsLine(raw.Trim(), words));
+            }
+        }
+        if (lines.Count > 0)
+        {
+            sections.Add(new LyricsSection(header, lines));
+        }
+        return new Lyrics(sections);
+    }
+}

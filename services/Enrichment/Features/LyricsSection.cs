@@ -1,0 +1,17 @@
+namespace RapAnalyzer.Enrichment.Features;
+
+/// <summary>A verse, chorus, hook... with the performers its header credits, or a block of lines with no header.</summary>
+public sealed record LyricsSection(SectionHeader? Header, IReadOnlyList<LyricsLine> Lines)
+{
+    public SectionKind Kind => Header?.Kind ?? SectionKind.Unlabeled;
+
+    public IReadOnlyList<string> Performers => Header?.Performers ?? [];
+
+    public IEnumerable<string> Words => Lines.SelectMany(line => line.Words);
+
+    /// <summary>Whether the header names <paramref name="artist"/>, ignoring case and spacing.</summary>
+    public bool IsCreditedTo(string artist) => Performers.Any(performer => FoldName(performer) == FoldName(artist));
+
+    private static string FoldName(string name) =>
+        string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+}
