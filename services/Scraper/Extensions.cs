@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RapAnalyzer.Scraper.Dedup;
+using RapAnalyzer.Scraper.Genius;
 using RapAnalyzer.Scraper.Import;
 using RapAnalyzer.Scraper.Jobs;
+using RapAnalyzer.Scraper.Scraping;
 
 namespace RapAnalyzer.Scraper;
 
@@ -19,7 +21,13 @@ public static class Extensions
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddScoped<DatasetImporter>();
         builder.Services.AddSingleton<IngestedSongs>();
+        builder.Services.AddSingleton<ArtistSongsCache>();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<IngestedSongsHealthCheck>("ingested-songs");
+
+        builder.Services.AddGeniusClient();
+        builder.Services.AddSingleton<ScrapeRunner>();
+        builder.Services.AddScoped<GeniusScraper>();
         return builder;
     }
 }

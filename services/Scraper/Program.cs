@@ -11,5 +11,6 @@ app.MapDefaultEndpoints();
 app.MapGrpcServerDefaults();
 app.MapGrpcService<ScraperGrpcService>();
 app.MapImportApi();
+app.MapScrapeApi();
 app.MapJobsApi();
 app.Run();

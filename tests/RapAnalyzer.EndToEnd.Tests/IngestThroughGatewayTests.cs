@@ -38,8 +38,9 @@ public sealed class IngestThroughGatewayTests
         {
             Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(job["state"]!.GetValue<string>(), Is.EqualTo("Completed"));
-            Assert.That(job["fetched"]!.GetValue<long>(), Is.EqualTo(4));
-            // The remaster has the same lyrics up to case and punctuation: stored once.
+            // The remaster has the same lyrics up to case and punctuation: the scraper skips it, the catalog stores three.
+            Assert.That(job["fetched"]!.GetValue<long>(), Is.EqualTo(3));
+            Assert.That(job["skippedDuplicate"]!.GetValue<long>(), Is.EqualTo(1));
             Assert.That(page["total"]!.GetValue<long>(), Is.EqualTo(3));
             Assert.That(track["lyrics"]!.GetValue<string>(), Is.EqualTo("First verse\nwith a rhyme"));
             Assert.That(track["views"]!.GetValue<long>(), Is.EqualTo(1200));

@@ -18,22 +18,30 @@ public sealed class IngestedSongs(IConnectionMultiplexer redis, ILogger<Ingested
     /// <summary>For each hash, whether a song with that content was already published.</summary>
     public async Task<bool[]> ContainsAsync(IReadOnlyList<string> hashes)
     {
-        try
+        // While the multiplexer reconnects a command would wait for its timeout; the fallback answers at once.
+        if (redis.IsConnected)
         {
-            var known = await redis.GetDatabase().SetContainsAsync(Key, [.. hashes.Select(h => (RedisValue)h)]);
-            await RecoverAsync();
-            lock (_gate)
+            try
             {
-                return [.. known.Select((k, i) => k || _fallback.Contains(hashes[i]))];
+                var known = await redis.GetDatabase().SetContainsAsync(Key, [.. hashes.Select(h => (RedisValue)h)]);
+                await RecoverAsync();
+                lock (_gate)
+                {
+                    return [.. known.Select((k, i) => k || _fallback.Contains(hashes[i]))];
+                }
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                Degrade(e);
             }
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        else
         {
-            Degrade(e);
-            lock (_gate)
-            {
-                return [.. hashes.Select(_fallback.Contains)];
-            }
+            Degrade(null);
+        }
+        lock (_gate)
+        {
+            return [.. hashes.Select(_fallback.Contains)];
         }
     }
 
@@ -43,21 +51,29 @@ public sealed class IngestedSongs(IConnectionMultiplexer redis, ILogger<Ingested
         {
             return;
         }
-        try
+        if (redis.IsConnected)
         {
-            await redis.GetDatabase().SetAddAsync(Key, [.. hashes.Select(h => (RedisValue)h)]);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            Degrade(e);
-            lock (_gate)
+            try
             {
-                _fallback.UnionWith(hashes);
+                await redis.GetDatabase().SetAddAsync(Key, [.. hashes.Select(h => (RedisValue)h)]);
+                return;
             }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                Degrade(e);
+            }
+        }
+        else
+        {
+            Degrade(null);
+        }
+        lock (_gate)
+        {
+            _fallback.UnionWith(hashes);
         }
     }
 
-    private void Degrade(Exception e)
+    private void Degrade(Exception? e)
     {
         if (!IsDegraded)
         {

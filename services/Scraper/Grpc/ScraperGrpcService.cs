@@ -1,14 +1,34 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using RapAnalyzer.Protos.Scraper;
+using RapAnalyzer.Scraper.Genius;
 using RapAnalyzer.Scraper.Import;
 using RapAnalyzer.Scraper.Jobs;
+using RapAnalyzer.Scraper.Scraping;
 using JobError = RapAnalyzer.Protos.Scraper.JobError;
 
 namespace RapAnalyzer.Scraper.Grpc;
 
-public sealed class ScraperGrpcService(JobRegistry jobs, ImportRunner imports) : RapAnalyzer.Protos.Scraper.Scraper.ScraperBase
+public sealed class ScraperGrpcService(JobRegistry jobs, ImportRunner imports, ScrapeRunner scrapes, IOptions<GeniusOptions> genius)
+    : RapAnalyzer.Protos.Scraper.Scraper.ScraperBase
 {
+    public override Task<JobReply> StartScrape(StartScrapeRequest request, ServerCallContext context)
+    {
+        // proto3 cannot tell an unset song_limit from 0, so 0 means "the default".
+        int? songLimit = request.SongLimit == 0 ? null : request.SongLimit;
+        if (!ScrapeOrderValidation.TryCreate(request.Artists, songLimit, ScrapeOrderValidation.FieldNames.Proto, out var order, out var errors))
+        {
+            var message = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, message));
+        }
+        if (!genius.Value.IsConfigured)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, GeniusOptions.NotConfiguredMessage));
+        }
+        return Task.FromResult(ToReply(scrapes.Start(order.Artists, order.SongLimit).Snapshot()));
+    }
+
     public override Task<JobReply> StartImport(StartImportRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Path) || !File.Exists(request.Path))

@@ -11,7 +11,6 @@ namespace RapAnalyzer.Integration.Tests;
 [TestFixture]
 public sealed class BackgroundServiceTests
 {
-    [TestCase("enrichment", "masstransit-bus")]
     [TestCase("quality", "masstransit-bus")]
     [TestCase("trends", "masstransit-bus")]
     [TestCase("inference", "cache", "masstransit-bus")]

@@ -1,0 +1,64 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace RapAnalyzer.Scraper.Genius;
+
+/// <summary>
+/// The Genius client's one resilience pipeline, built per host (the API and the song pages each get their own
+/// rate limiter and circuit breaker). Outermost first: retry, circuit breaker, rate limiter, attempt timeout —
+/// every attempt, retries included, waits for its turn at the host, and the wait does not count against its timeout.
+/// </summary>
+public static class GeniusResilience
+{
+    public const string PipelineName = "genius";
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<GeniusOptions>>().Value;
+        var time = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+
+        if (options.MaxRetries > 0)
+        {
+            pipeline.AddRetry(Retry(options, time));
+        }
+        pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            MinimumThroughput = options.CircuitBreakerMinimumThroughput,
+            BreakDuration = TimeSpan.FromSeconds(options.CircuitBreakerBreakSeconds),
+            SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * options.TimeoutSeconds)),
+        });
+
+        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            // One token at a time spaces the requests evenly instead of letting them out in bursts.
+            TokenLimit = 1,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / options.RequestsPerSecond),
+            QueueLimit = 1000,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        context.OnPipelineDisposed(limiter.Dispose);
+        pipeline.AddRateLimiter(limiter);
+
+        pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) });
+    }
+
+    private static HttpRetryStrategyOptions Retry(GeniusOptions options, TimeProvider time)
+    {
+        var maxRetryAfter = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
+        return new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = options.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromSeconds(options.RetryDelaySeconds),
+            ShouldRetryAfterHeader = false,
+            ShouldHandle = args => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                && !(RetryAfter.Of(args.Outcome.Result, time) > maxRetryAfter)),
+            DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result, time)),
+        };
+    }
+}

@@ -1,0 +1,43 @@
+using Polly.CircuitBreaker;
+using RapAnalyzer.Scraper.Jobs;
+
+namespace RapAnalyzer.Scraper.Scraping;
+
+/// <summary>Runs a scrape as a background job that outlives the request that started it.</summary>
+public sealed class ScrapeRunner(JobRegistry jobs, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+    ILogger<ScrapeRunner> logger)
+{
+    public const string JobKind = "scrape";
+
+    public Job Start(IReadOnlyList<string> artists, int songLimit)
+    {
+        var job = jobs.Create(JobKind);
+        _ = Task.Run(() => RunAsync(artists, songLimit, job, lifetime.ApplicationStopping));
+        return job;
+    }
+
+    private async Task RunAsync(IReadOnlyList<string> artists, int songLimit, Job job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var scraper = scope.ServiceProvider.GetRequiredService<GeniusScraper>();
+            await scraper.ScrapeAsync(artists, songLimit, job, cancellationToken);
+            job.Finish(JobState.Completed);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            job.Finish(JobState.Cancelled, "the scraper is shutting down");
+        }
+        catch (BrokenCircuitException e)
+        {
+            logger.LogWarning("Scrape {JobId} stopped: the circuit to Genius is open", job.Id);
+            job.Finish(JobState.Failed, $"Genius kept failing, so the scrape stopped ({e.Message})");
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Scrape {JobId} of {Artists} failed", job.Id, artists);
+            job.Finish(JobState.Failed, e.Message);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Npgsql;
+using RapAnalyzer.AppHost.Run;
+
+namespace RapAnalyzer.EndToEnd.Tests;
+
+/// <summary>
+/// The ingest pipeline through the gateway: import → scraper → catalog → enrichment → catalog, every track
+/// stored, enriched and embedded exactly once, even when consumers are killed in the middle of the run.
+/// </summary>
+[TestFixture]
+public sealed class PipelineTests
+{
+    private const int Tracks = 300;
+
+    [Test]
+    public async Task Every_imported_track_ends_stored_enriched_and_embedded_once_when_consumers_are_killed_mid_run()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var csv = new StringBuilder("title,tag,artist,year,views,features,lyrics,id,language\n");
+        for (var i = 0; i < Tracks; i++)
+        {
+            csv.Append($"\"Song {i}\",rap,\"Pipeline {run}\",{2000 + i % 20},{i},{{}},")
+                .Append($"\"[Verse 1: Pipeline {run}]\nline {i} of mine with a rhyme\nkeeping time on the climb\n\n[Chorus]\nhook number {i}\",")
+                .Append($"pipeline-{run}-{i},en\n");
+        }
+        using var content = new StringContent(csv.ToString(), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+
+        using var accepted = await RunningSystem.Gateway.PostAsync("/import", content);
+        await KillAsync("enrichment");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await KillAsync("catalog");
+
+        var counts = await Eventually.GetAsync(() => CountAsync(run), c => c.Embedded >= Tracks, TimeSpan.FromSeconds(180));
+        var page = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks?artist=Pipeline%20{run}&pageSize=1"))!;
+        var trackId = page["items"]![0]!["id"]!.GetValue<string>();
+        var track = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks/{trackId}"))!;
+        var artist = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/artists/Pipeline%20{run}"))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(counts, Is.EqualTo((Stored: (long)Tracks, Enriched: (long)Tracks, Embedded: (long)Tracks)));
+            Assert.That(track["features"]!["lines"]!.GetValue<int>(), Is.EqualTo(3));
+            Assert.That(track["embeddingModels"]![0]!.GetValue<string>(), Is.EqualTo("use-lite-en@0.2.0"));
+            Assert.That(artist["tracks"]!.GetValue<long>(), Is.EqualTo(Tracks));
+            Assert.That(artist["enrichedTracks"]!.GetValue<int>(), Is.EqualTo(Tracks));
+            Assert.That(artist["vocabulary"]!["uniqueWords"]!.GetValue<int>(), Is.GreaterThan(Tracks));
+            Assert.That(((ProjectRunner)RunningSystem.Run.Runner("enrichment")).Process!.Restarts, Is.GreaterThanOrEqualTo(1));
+            Assert.That(((ProjectRunner)RunningSystem.Run.Runner("catalog")).Process!.Restarts, Is.GreaterThanOrEqualTo(1));
+        });
+    }
+
+    private static async Task KillAsync(string service)
+    {
+        var runner = (ProjectRunner)RunningSystem.Run.Runner(service);
+        using var process = Process.GetProcessById(runner.Process!.ProcessId!.Value);
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>Rows per table for this run's tracks: stored, with features, with a USE-Lite vector.</summary>
+    private static async Task<(long Stored, long Enriched, long Embedded)> CountAsync(string run)
+    {
+        var postgres = (PostgresRunner)RunningSystem.Run.Runner("postgres");
+        var database = new NpgsqlConnectionStringBuilder(postgres.AdminConnectionString) { Database = "catalogdb" };
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM catalog.tracks WHERE "SourceId" LIKE $1),
+                   (SELECT count(*) FROM catalog.text_features f JOIN catalog.tracks t ON t."Id" = f."TrackId" WHERE t."SourceId" LIKE $1),
+                   (SELECT count(*) FROM catalog.track_embeddings e JOIN catalog.tracks t ON t."Id" = e."TrackId" WHERE t."SourceId" LIKE $1)
+            """, connection);
+        command.Parameters.AddWithValue($"pipeline-{run}-%");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using RapAnalyzer.Contracts;
+
+namespace RapAnalyzer.Integration.Tests;
+
+/// <summary>Enrichment as a process on real RabbitMQ: a stored track becomes one TrackEnriched with features and a vector.</summary>
+[TestFixture]
+public sealed class EnrichmentServiceTests
+{
+    private ServiceRun _enrichment = null!;
+    private TestBus<TrackEnriched> _bus = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _enrichment = await ServiceRun.StartAsync("enrichment");
+        _bus = await TestBus<TrackEnriched>.StartAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _bus.DisposeAsync();
+        await _enrichment.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Enriches_each_stored_track_with_features_a_vector_and_the_artists_words()
+    {
+        var tracks = Enumerable.Range(1, 40).Select(i => new TrackStored(Guid.NewGuid(), $"Song {i}", "MC Test",
+            $"[Verse 1: MC Test]\nI got the mic in my hand\nI never stand on the land\n\n[Verse 2: Guest]\nguest words here {i}",
+            $"hash-{i}")).ToList();
+        foreach (var track in tracks)
+        {
+            await _bus.Publisher.Publish(track);
+        }
+
+        var ids = tracks.Select(t => t.TrackId).ToHashSet();
+        var enriched = await _bus.WaitForAsync(m => ids.Contains(m.TrackId), tracks.Count, TimeSpan.FromSeconds(60));
+        var first = enriched.Single(m => m.TrackId == tracks[0].TrackId);
+        var norm = Math.Sqrt(first.Embedding.Sum(v => (double)v * v));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(enriched.Select(m => m.TrackId), Is.EquivalentTo(ids));
+            Assert.That(first.EmbeddingModel, Is.EqualTo(EmbeddingModels.UseLite));
+            Assert.That(first.Embedding, Has.Length.EqualTo(EmbeddingModels.UseLiteDimensions));
+            Assert.That(norm, Is.EqualTo(1.0).Within(1e-4));
+            Assert.That(first.Features.Lines, Is.EqualTo(3));
+            Assert.That(first.Features.Sections, Is.EqualTo(2));
+            // Only the verse credited to the track's artist counts for the artist's vocabulary.
+            Assert.That(first.ArtistWords, Is.EqualTo(new[] { "i", "got", "the", "mic", "in", "my", "hand", "i", "never", "stand", "on", "the", "land" }));
+        });
+    }
+
+    [Test]
+    public async Task Computes_features_and_embeddings_on_demand_and_names_a_bad_field()
+    {
+        using var features = await _enrichment.Http.PostAsJsonAsync("/features", new { text = "I spit fire\nI never tire" });
+        using var embedding = await _enrichment.Http.PostAsJsonAsync("/embed", new { text = "I spit fire\nI never tire" });
+        using var missing = await _enrichment.Http.PostAsJsonAsync("/embed", new { text = "" });
+        var featuresJson = JsonNode.Parse(await features.Content.ReadAsStringAsync())!;
+        var embeddingJson = JsonNode.Parse(await embedding.Content.ReadAsStringAsync())!;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(features.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(featuresJson["lines"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(embedding.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(embeddingJson["vector"]!.AsArray(), Has.Count.EqualTo(512));
+            Assert.That(embeddingJson["modelId"]!.GetValue<string>(), Is.EqualTo(EmbeddingModels.UseLite));
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await missing.Content.ReadAsStringAsync(), Does.Contain("\"text\""));
+        });
+    }
+}

@@ -1,0 +1,10 @@
+using StackExchange.Redis;
+
+namespace RapAnalyzer.Scraper.Tests.Dedup;
+
+/// <summary>A real multiplexer pointed at a port where nothing listens: Redis is down.</summary>
+public static class DisconnectedRedis
+{
+    public static IConnectionMultiplexer Connect() =>
+        ConnectionMultiplexer.Connect("127.0.0.1:1,abortConnect=false,connectTimeout=100");
+}

@@ -1,0 +1,71 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RapAnalyzer.Scraper.Dedup;
+using RapAnalyzer.Scraper.Genius;
+using StackExchange.Redis;
+using RapAnalyzer.Scraper.Import;
+using RapAnalyzer.Scraper.Jobs;
+using RapAnalyzer.Scraper.Scraping;
+
+namespace RapAnalyzer.Scraper.Tests.Genius;
+
+/// <summary>
+/// The scraper's Genius services wired as the service wires them, pointed at a fake Genius, with small
+/// timeouts and backoffs so a test of the resilience pipeline takes a fraction of a second.
+/// </summary>
+public static class GeniusTestServices
+{
+    public static ServiceProvider Create(FakeGeniusServer server, Action<GeniusOptions>? configure = null,
+        RecordingPublishEndpoint? publisher = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        // What ServiceDefaults does to every HttpClient; the Genius client has to replace it, not add to it.
+        services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+
+        services.AddGeniusClient();
+        services.Configure<GeniusOptions>(options =>
+        {
+            options.BaseUrl = server.BaseUrl;
+            options.AccessToken = FakeGeniusServer.Token;
+            options.RequestsPerSecond = 100;
+            options.MaxRetries = 2;
+            options.RetryDelaySeconds = 0.01;
+            options.TimeoutSeconds = 5;
+            options.CircuitBreakerMinimumThroughput = 100;
+            configure?.Invoke(options);
+        });
+
+        services.AddSingleton<JobRegistry>();
+        services.AddSingleton<ScrapeRunner>();
+        services.AddSingleton<ImportRunner>();
+        services.AddScoped<GeniusScraper>();
+        // No Redis in these tests: deduplication and the artist-songs cache run on their in-memory fallbacks.
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect("127.0.0.1:1,abortConnect=false,connectTimeout=100"));
+        services.AddSingleton<IngestedSongs>();
+        services.AddSingleton<ArtistSongsCache>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IPublishEndpoint>(publisher ?? new RecordingPublishEndpoint());
+        services.AddSingleton<StoppableLifetime>();
+        services.AddSingleton<IHostApplicationLifetime>(provider => provider.GetRequiredService<StoppableLifetime>());
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    public static async Task<JobSnapshot> FinishedAsync(this Job job, TimeSpan? within = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (within ?? TimeSpan.FromSeconds(20));
+        while (job.State == JobState.Running)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                Assert.Fail($"Job {job.Id} still running after {within}: {job.Snapshot()}");
+            }
+            await Task.Delay(20);
+        }
+        return job.Snapshot();
+    }
+}
