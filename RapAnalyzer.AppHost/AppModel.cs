@@ -20,6 +20,7 @@ public static class AppModel
         var messaging = builder.AddRabbitMQ("messaging");
 
         var scraper = builder.AddProject<Projects.Scraper>("scraper").WithGrpcEndpoint()
+            .WithEnvironmentFromHost("Genius__AccessToken", "Genius__BaseUrl")
             .WithReference(cache).WithReference(messaging)
             .WaitFor(cache).WaitFor(messaging);
 
@@ -32,6 +33,7 @@ public static class AppModel
             .WaitFor(messaging);
 
         var inference = builder.AddProject<Projects.Inference>("inference").WithGrpcEndpoint()
+            .WithEnvironmentFromHost("Llm__Endpoint", "Llm__Model", "Llm__ApiKey")
             .WithReference(cache).WithReference(messaging)
             .WaitFor(cache).WaitFor(messaging);
 

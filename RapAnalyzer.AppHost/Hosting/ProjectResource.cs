@@ -12,6 +12,12 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata) : IR
     public IReadOnlyList<EndpointSpec> Endpoints => EndpointList;
     public Dictionary<string, string> Environment { get; } = [];
     public bool IsExternal { get; set; }
+
+    /// <summary>
+    /// Variables passed on from the AppHost's own environment when set there (API keys): a local run forwards
+    /// them; published manifests leave them to a Secret of the deployment's own.
+    /// </summary>
+    public List<string> ForwardedEnvironment { get; } = [];
     public int Replicas { get; set; } = 1;
 
     /// <summary>The project's assembly name: its file name without the extension.</summary>

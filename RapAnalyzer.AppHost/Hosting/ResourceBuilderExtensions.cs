@@ -57,6 +57,14 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Passes the AppHost's own value of these variables on to the project, when they are set.</summary>
+    public static IResourceBuilder<ProjectResource> WithEnvironmentFromHost(this IResourceBuilder<ProjectResource> builder,
+        params string[] names)
+    {
+        builder.Resource.ForwardedEnvironment.AddRange(names);
+        return builder;
+    }
+
     /// <summary>Marks the project as reachable from outside the cluster (the Ingress points at it).</summary>
     public static IResourceBuilder<ProjectResource> WithExternalHttpEndpoints(this IResourceBuilder<ProjectResource> builder)
     {

@@ -39,6 +39,13 @@ public sealed class ProjectRunner(ProjectResource project, DistributedApplicatio
             ["ASPNETCORE_ENVIRONMENT"] = options.EnvironmentName,
             ["DOTNET_ENVIRONMENT"] = options.EnvironmentName,
         };
+        foreach (var name in project.ForwardedEnvironment)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            {
+                environment[name] = value;
+            }
+        }
         _process = new ManagedProcess(project.Name,
             new ProcessSpec("dotnet", [assembly], environment, Path.GetDirectoryName(assembly)!),
             options.Log, ledger, restartOnExit: true);
