@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RapAnalyzer.Catalog.Consumers;
@@ -18,8 +19,9 @@ public static class Extensions
 
         builder.AddMessaging("messaging", bus =>
         {
-            bus.AddConsumer<TrackScrapedConsumer>();
-            bus.AddConsumer<TrackEnrichedConsumer>();
+            // Batches: one transaction per many tracks is what keeps an import's storage cost per track low.
+            bus.AddConsumer<TrackScrapedConsumer>(consumer => consumer.Options<BatchOptions>(Batching));
+            bus.AddConsumer<TrackEnrichedConsumer>(consumer => consumer.Options<BatchOptions>(Batching));
             bus.AddConsumer<TrackAnalyzedConsumer>();
             bus.AddConsumer<QualityScoredConsumer>();
         });
@@ -29,4 +31,7 @@ public static class Extensions
         builder.Services.AddProblemDetails();
         return builder;
     }
+
+    private static void Batching(BatchOptions batch) =>
+        batch.SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(50)).SetConcurrencyLimit(1);
 }

@@ -8,30 +8,43 @@ using RapAnalyzer.Contracts;
 namespace RapAnalyzer.Catalog.Consumers;
 
 /// <summary>
-/// Stores a track's features, embedding and Spotify metadata, replacing what an earlier enrichment stored,
-/// so a redelivery leaves the same state.
+/// Stores tracks' features, embeddings and Spotify metadata in batches, replacing what an earlier enrichment
+/// stored, so a redelivery leaves the same state.
 /// </summary>
-public sealed class TrackEnrichedConsumer(CatalogDbContext db, ILogger<TrackEnrichedConsumer> logger) : IConsumer<TrackEnriched>
+public sealed class TrackEnrichedConsumer(CatalogDbContext db, ILogger<TrackEnrichedConsumer> logger) : IConsumer<Batch<TrackEnriched>>
 {
-    public async Task Consume(ConsumeContext<TrackEnriched> context)
+    public async Task Consume(ConsumeContext<Batch<TrackEnriched>> context)
     {
-        var enriched = context.Message;
-        var track = await db.Tracks
+        // The last enrichment of a track in the batch is the one that counts.
+        var latest = context.Message.Select(m => m.Message).GroupBy(m => m.TrackId).Select(g => g.Last()).ToList();
+        var ids = latest.Select(m => m.TrackId).ToList();
+        var tracks = await db.Tracks
             .Include(t => t.Features)
             .Include(t => t.Spotify)
-            .Include(t => t.Embeddings.Where(e => e.ModelId == enriched.EmbeddingModel))
-            .FirstOrDefaultAsync(t => t.Id == enriched.TrackId, context.CancellationToken);
-        if (track is null)
-        {
-            logger.LogWarning("TrackEnriched for unknown track {TrackId} ignored", enriched.TrackId);
-            return;
-        }
+            .Include(t => t.Embeddings)
+            .AsSplitQuery()
+            .Where(t => ids.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, context.CancellationToken);
 
         var now = DateTimeOffset.UtcNow;
+        foreach (var enriched in latest)
+        {
+            if (!tracks.TryGetValue(enriched.TrackId, out var track))
+            {
+                logger.LogWarning("TrackEnriched for unknown track {TrackId} ignored", enriched.TrackId);
+                continue;
+            }
+            Apply(track, enriched, now);
+        }
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    private static void Apply(Track track, TrackEnriched enriched, DateTimeOffset now)
+    {
         track.Features ??= new TextFeatures { TrackId = track.Id, EndRhymeScheme = "" };
         track.Features.Apply(enriched.Features, enriched.ArtistWords, now);
 
-        if (track.Embeddings.SingleOrDefault() is { } embedding)
+        if (track.Embeddings.SingleOrDefault(e => e.ModelId == enriched.EmbeddingModel) is { } embedding)
         {
             embedding.Vector = new Vector(enriched.Embedding);
             embedding.ComputedAt = now;
@@ -52,6 +65,5 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, ILogger<TrackEnri
             track.Spotify ??= new SpotifyTrack { TrackId = track.Id, SpotifyId = spotify.SpotifyId, Album = spotify.Album };
             track.Spotify.Apply(spotify);
         }
-        await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -8,54 +8,81 @@ using RapAnalyzer.ServiceDefaults.Outbox;
 namespace RapAnalyzer.Catalog.Consumers;
 
 /// <summary>
-/// Stores a scraped track once: a redelivery, the same source id or the same lyrics change nothing.
-/// TrackStored goes through the outbox, so it is published if and only if the track was saved.
+/// Stores scraped tracks once, in batches (one transaction for many tracks keeps an import's cost per track
+/// low): a redelivery, the same source id or the same lyrics change nothing. TrackStored goes through the
+/// outbox, so it is published if and only if the track was saved.
 /// </summary>
-public sealed class TrackScrapedConsumer(CatalogDbContext db, ILogger<TrackScrapedConsumer> logger) : IConsumer<TrackScraped>
+public sealed class TrackScrapedConsumer(CatalogDbContext db) : IConsumer<Batch<TrackScraped>>
 {
-    public async Task Consume(ConsumeContext<TrackScraped> context)
+    public async Task Consume(ConsumeContext<Batch<TrackScraped>> context)
     {
-        var scraped = context.Message;
-        var hash = LyricsHash.Compute(scraped.Lyrics);
-        var known = await db.Tracks.AnyAsync(
-            t => (t.Source == scraped.Source && t.SourceId == scraped.SourceId) || t.ContentHash == hash,
-            context.CancellationToken);
-        if (known)
+        var candidates = FirstOfEach(context.Message.Select(m => m.Message));
+        var hashes = candidates.Select(c => c.Hash).ToList();
+        var sourceIds = candidates.Select(c => c.Scraped.SourceId).Distinct().ToList();
+        var knownHashes = (await db.Tracks.Where(t => hashes.Contains(t.ContentHash)).Select(t => t.ContentHash)
+            .ToListAsync(context.CancellationToken)).ToHashSet();
+        var knownSources = (await db.Tracks.Where(t => sourceIds.Contains(t.SourceId)).Select(t => new { t.Source, t.SourceId })
+            .ToListAsync(context.CancellationToken)).Select(t => (t.Source, t.SourceId)).ToHashSet();
+        var fresh = candidates
+            .Where(c => !knownHashes.Contains(c.Hash) && !knownSources.Contains((c.Scraped.Source, c.Scraped.SourceId)))
+            .ToList();
+        if (fresh.Count == 0)
         {
-            logger.LogDebug("Track {Source}/{SourceId} is already stored", scraped.Source, scraped.SourceId);
             return;
         }
 
-        var artist = await FindOrAddArtistAsync(scraped.Artist, context.CancellationToken);
-        var track = new Track
+        var artists = await ArtistsByNameAsync(fresh.Select(c => c.Scraped.Artist), context.CancellationToken);
+        foreach (var (scraped, hash) in fresh)
         {
-            Artist = artist,
-            Title = scraped.Title.Trim(),
-            Album = scraped.Album,
-            ReleaseDate = scraped.ReleaseDate,
-            Year = scraped.Year ?? scraped.ReleaseDate?.Year,
-            Lyrics = scraped.Lyrics,
-            Source = scraped.Source,
-            SourceId = scraped.SourceId,
-            ContentHash = hash,
-            Language = scraped.Language,
-            Views = scraped.Views,
-            Url = scraped.Url,
-        };
-        db.Tracks.Add(track);
-        db.EnqueueEvent(new TrackStored(track.Id, track.Title, artist.Name, track.Lyrics, hash));
+            var artist = artists[Artist.Normalize(scraped.Artist)];
+            var track = new Track
+            {
+                Artist = artist,
+                Title = scraped.Title.Trim(),
+                Album = scraped.Album,
+                ReleaseDate = scraped.ReleaseDate,
+                Year = scraped.Year ?? scraped.ReleaseDate?.Year,
+                Lyrics = scraped.Lyrics,
+                Source = scraped.Source,
+                SourceId = scraped.SourceId,
+                ContentHash = hash,
+                Language = scraped.Language,
+                Views = scraped.Views,
+                Url = scraped.Url,
+            };
+            db.Tracks.Add(track);
+            db.EnqueueEvent(new TrackStored(track.Id, track.Title, artist.Name, track.Lyrics, hash));
+        }
         await db.SaveChangesAsync(context.CancellationToken);
     }
 
-    private async Task<Artist> FindOrAddArtistAsync(string name, CancellationToken cancellationToken)
+    /// <summary>Within a batch the first of several tracks with the same source id or the same lyrics wins.</summary>
+    private static List<(TrackScraped Scraped, string Hash)> FirstOfEach(IEnumerable<TrackScraped> batch)
     {
-        var normalized = Artist.Normalize(name);
-        var artist = await db.Artists.FirstOrDefaultAsync(a => a.NormalizedName == normalized, cancellationToken);
-        if (artist is null)
+        var hashes = new HashSet<string>();
+        var sources = new HashSet<(string, string)>();
+        var first = new List<(TrackScraped, string)>();
+        foreach (var scraped in batch)
         {
-            artist = new Artist { Name = name.Trim(), NormalizedName = normalized };
-            db.Artists.Add(artist);
+            var hash = LyricsHash.Compute(scraped.Lyrics);
+            if (!hashes.Contains(hash) && sources.Add((scraped.Source, scraped.SourceId)))
+            {
+                hashes.Add(hash);
+                first.Add((scraped, hash));
+            }
         }
-        return artist;
+        return first;
+    }
+
+    private async Task<Dictionary<string, Artist>> ArtistsByNameAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var wanted = names.GroupBy(Artist.Normalize).ToDictionary(g => g.Key, g => g.First().Trim());
+        var keys = wanted.Keys.ToList();
+        var artists = await db.Artists.Where(a => keys.Contains(a.NormalizedName)).ToDictionaryAsync(a => a.NormalizedName, cancellationToken);
+        foreach (var (normalized, name) in wanted.Where(w => !artists.ContainsKey(w.Key)))
+        {
+            artists[normalized] = db.Artists.Add(new Artist { Name = name, NormalizedName = normalized }).Entity;
+        }
+        return artists;
     }
 }
