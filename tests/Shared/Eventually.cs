@@ -1,4 +1,4 @@
-namespace RapAnalyzer.Integration.Tests;
+namespace RapAnalyzer.Testing;
 
 /// <summary>Polls until a condition on an asynchronous system holds, or gives back the last value for the assertion.</summary>
 public static class Eventually
