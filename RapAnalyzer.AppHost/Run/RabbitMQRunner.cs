@@ -13,6 +13,7 @@ public sealed class RabbitMQRunner(RabbitMQServerResource rabbit, LocalAddressin
 {
     private ManagedProcess? _epmd;
     private ManagedProcess? _broker;
+    private ProcessSpec? _brokerSpec;
 
     public IResource Resource => rabbit;
     public bool IsExternal => addressing.ConfiguredConnectionString(rabbit) is not null;
@@ -33,11 +34,27 @@ public sealed class RabbitMQRunner(RabbitMQServerResource rabbit, LocalAddressin
             _epmd = new ManagedProcess($"{rabbit.Name}-epmd", new ProcessSpec("epmd", ["-port", epmdPort.ToString(), "-address", "127.0.0.1"],
                 environment, directory), options.Log, ledger, restartOnExit: false);
             _epmd.Start();
-            _broker = new ManagedProcess(rabbit.Name, new ProcessSpec("/usr/lib/rabbitmq/bin/rabbitmq-server", [], environment, directory),
-                options.Log, ledger, restartOnExit: false);
+            _brokerSpec = new ProcessSpec("/usr/lib/rabbitmq/bin/rabbitmq-server", [], environment, directory);
+            _broker = new ManagedProcess(rabbit.Name, _brokerSpec, options.Log, ledger, restartOnExit: false);
             _broker.Start();
         }
         await Readiness.WaitAsync(rabbit.Name, CanConnectAsync, options.HealthTimeout, cancellationToken, () => _broker?.HasExited == true);
+    }
+
+    /// <summary>
+    /// Stops the broker and starts it again on the same ports and data, as an operator's restart would;
+    /// durable queues and persistent messages survive it.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        if (_broker is null || _brokerSpec is null)
+        {
+            throw new InvalidOperationException($"{rabbit.Name} is a configured server; the AppHost did not start it and cannot restart it.");
+        }
+        await _broker.DisposeAsync();
+        _broker = new ManagedProcess(rabbit.Name, _brokerSpec, options.Log, ledger, restartOnExit: false);
+        _broker.Start();
+        await Readiness.WaitAsync(rabbit.Name, CanConnectAsync, options.HealthTimeout, cancellationToken, () => _broker.HasExited);
     }
 
     private Dictionary<string, string> BrokerEnvironment(string directory, int epmdPort) => new()

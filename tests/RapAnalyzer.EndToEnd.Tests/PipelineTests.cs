@@ -9,7 +9,7 @@ namespace RapAnalyzer.EndToEnd.Tests;
 
 /// <summary>
 /// The ingest pipeline through the gateway: import → scraper → catalog → enrichment → catalog, every track
-/// stored, enriched and embedded exactly once, even when consumers are killed in the middle of the run.
+/// stored, enriched and embedded exactly once, even when consumers are killed or RabbitMQ restarts in the middle of the run.
 /// </summary>
 [TestFixture]
 public sealed class PipelineTests
@@ -20,14 +20,7 @@ public sealed class PipelineTests
     public async Task Every_imported_track_ends_stored_enriched_and_embedded_once_when_consumers_are_killed_mid_run()
     {
         var run = Guid.NewGuid().ToString("N")[..8];
-        var csv = new StringBuilder("title,tag,artist,year,views,features,lyrics,id,language\n");
-        for (var i = 0; i < Tracks; i++)
-        {
-            csv.Append($"\"Song {i}\",rap,\"Pipeline {run}\",{2000 + i % 20},{i},{{}},")
-                .Append($"\"[Verse 1: Pipeline {run}]\nline {i} of mine with a rhyme\nkeeping time on the climb\n\n[Chorus]\nhook number {i}\",")
-                .Append($"pipeline-{run}-{i},en\n");
-        }
-        using var content = new StringContent(csv.ToString(), Encoding.UTF8);
+        using var content = new StringContent(Csv(run, "pipeline"), Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
 
         using var accepted = await RunningSystem.Gateway.PostAsync("/import", content);
@@ -35,7 +28,7 @@ public sealed class PipelineTests
         await Task.Delay(TimeSpan.FromSeconds(2));
         await KillAsync("catalog");
 
-        var counts = await Eventually.GetAsync(() => CountAsync(run), c => c.Embedded >= Tracks, TimeSpan.FromSeconds(180));
+        var counts = await Eventually.GetAsync(() => CountAsync($"pipeline-{run}"), c => c.Embedded >= Tracks, TimeSpan.FromSeconds(180));
         var page = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks?artist=Pipeline%20{run}&pageSize=1"))!;
         var trackId = page["items"]![0]!["id"]!.GetValue<string>();
         var track = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks/{trackId}"))!;
@@ -54,6 +47,45 @@ public sealed class PipelineTests
         });
     }
 
+    [Test]
+    public async Task Every_imported_track_ends_stored_enriched_and_embedded_once_when_rabbitmq_restarts_mid_run()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        using var content = new StringContent(Csv(run, "rabbit"), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+
+        using var accepted = await RunningSystem.Gateway.PostAsync("/import", content);
+        // Once the scraper has published every track, the rest of the pipeline is in RabbitMQ's queues.
+        var job = await Eventually.GetAsync(
+            async () => JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync(accepted.Headers.Location!.ToString()))!,
+            j => j["state"]!.GetValue<string>() != "Running", TimeSpan.FromSeconds(60));
+        await ((RabbitMQRunner)RunningSystem.Run.Runner("messaging")).RestartAsync(CancellationToken.None);
+
+        var counts = await Eventually.GetAsync(() => CountAsync($"rabbit-{run}"), c => c.Embedded >= Tracks, TimeSpan.FromSeconds(240));
+        var health = await Eventually.GetAsync(
+            async () => (await RunningSystem.Gateway.GetAsync("/health")).StatusCode,
+            status => status == System.Net.HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(job["fetched"]!.GetValue<long>(), Is.EqualTo(Tracks));
+            Assert.That(counts, Is.EqualTo((Stored: (long)Tracks, Enriched: (long)Tracks, Embedded: (long)Tracks)));
+            Assert.That(health, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        });
+    }
+
+    private static string Csv(string run, string prefix)
+    {
+        var csv = new StringBuilder("title,tag,artist,year,views,features,lyrics,id,language\n");
+        for (var i = 0; i < Tracks; i++)
+        {
+            csv.Append($"\"Song {i}\",rap,\"Pipeline {run}\",{2000 + i % 20},{i},{{}},")
+                .Append($"\"[Verse 1: Pipeline {run}]\nline {i} of mine with a rhyme\nkeeping time on the climb\n\n[Chorus]\nhook number {i}\",")
+                .Append($"{prefix}-{run}-{i},en\n");
+        }
+        return csv.ToString();
+    }
+
     private static async Task KillAsync(string service)
     {
         var runner = (ProjectRunner)RunningSystem.Run.Runner(service);
@@ -63,7 +95,7 @@ public sealed class PipelineTests
     }
 
     /// <summary>Rows per table for this run's tracks: stored, with features, with a USE-Lite vector.</summary>
-    private static async Task<(long Stored, long Enriched, long Embedded)> CountAsync(string run)
+    private static async Task<(long Stored, long Enriched, long Embedded)> CountAsync(string sourceIdPrefix)
     {
         var postgres = (PostgresRunner)RunningSystem.Run.Runner("postgres");
         var database = new NpgsqlConnectionStringBuilder(postgres.AdminConnectionString) { Database = "catalogdb" };
@@ -74,7 +106,7 @@ public sealed class PipelineTests
                    (SELECT count(*) FROM catalog.text_features f JOIN catalog.tracks t ON t."Id" = f."TrackId" WHERE t."SourceId" LIKE $1),
                    (SELECT count(*) FROM catalog.track_embeddings e JOIN catalog.tracks t ON t."Id" = e."TrackId" WHERE t."SourceId" LIKE $1)
             """, connection);
-        command.Parameters.AddWithValue($"pipeline-{run}-%");
+        command.Parameters.AddWithValue($"{sourceIdPrefix}-%");
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
