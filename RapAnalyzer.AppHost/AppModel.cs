@@ -29,6 +29,7 @@ public static class AppModel
             .WaitFor(catalogDb).WaitFor(messaging);
 
         var enrichment = builder.AddProject<Projects.Enrichment>("enrichment").WithGrpcEndpoint()
+            .WithEnvironmentFromHost("Spotify__ClientId", "Spotify__ClientSecret")
             .WithReference(messaging)
             .WaitFor(messaging);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RapAnalyzer.Enrichment.Consumers;
 using RapAnalyzer.Enrichment.Embeddings;
 using RapAnalyzer.Enrichment.Features;
+using RapAnalyzer.Enrichment.Spotify;
 
 namespace RapAnalyzer.Enrichment;
 
@@ -27,6 +28,8 @@ public static class Extensions
         builder.Services.AddOptions<UniversalSentenceEncoderOptions>().BindConfiguration(UniversalSentenceEncoderOptions.SectionName).ValidateOnStart();
         builder.Services.AddActivatedSingleton(services =>
             UniversalSentenceEncoder.Load(services.GetRequiredService<IOptions<UniversalSentenceEncoderOptions>>().Value));
+
+        builder.Services.AddSpotify();
         return builder;
     }
 }

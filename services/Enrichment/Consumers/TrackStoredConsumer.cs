@@ -2,28 +2,32 @@ using MassTransit;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Enrichment.Embeddings;
 using RapAnalyzer.Enrichment.Features;
+using RapAnalyzer.Enrichment.Spotify;
 
 namespace RapAnalyzer.Enrichment.Consumers;
 
 /// <summary>
 /// Enriches stored tracks in batches: the text features of each, then the embeddings of all of them in as few
-/// model runs as possible (the encoder is the pipeline's bottleneck and batches well). A redelivered batch
-/// recomputes the same values, which the catalog stores in place.
+/// model runs as possible (the encoder is the pipeline's bottleneck and batches well), and their Spotify metadata
+/// when Spotify is configured. A redelivered batch recomputes the same values, which the catalog stores in place.
 /// </summary>
-public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, UniversalSentenceEncoder encoder) : IConsumer<Batch<TrackStored>>
+public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, UniversalSentenceEncoder encoder, SpotifyLookup spotify) : IConsumer<Batch<TrackStored>>
 {
     public async Task Consume(ConsumeContext<Batch<TrackStored>> context)
     {
         var stored = context.Message.Select(m => m.Message).ToList();
+        // Started first so the Spotify round trips overlap the model run; the lookup never throws.
+        var metadata = spotify.FindAllAsync([.. stored.Select(track => new SpotifySong(track.Title, track.Artist))], context.CancellationToken);
         var lyrics = stored.Select(track => Lyrics.Parse(track.Lyrics)).ToList();
         var embeddings = encoder.EmbedTracks(stored.Select(track => track.Lyrics).ToList());
+        var found = await metadata;
 
         var enriched = stored.Select((track, i) => new TrackEnriched(
             track.TrackId,
             analyzer.Analyze(lyrics[i]).ToTrackFeatures(),
             embeddings[i].Vector,
             embeddings[i].ModelId,
-            Spotify: null,
+            Spotify: found[i],
             [.. lyrics[i].WordsCreditedTo(track.Artist)]));
         await context.PublishBatch(enriched, context.CancellationToken);
     }
