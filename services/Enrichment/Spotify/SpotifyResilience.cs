@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Spotify;
 
@@ -19,7 +20,8 @@ public static class SpotifyResilience
 
         if (options.MaxRetries > 0)
         {
-            pipeline.AddRetry(Retry(options, time));
+            pipeline.AddRetry(RetryAfterRetry.Options(options.MaxRetries, TimeSpan.FromSeconds(options.RetryDelaySeconds),
+                TimeSpan.FromSeconds(options.MaxRetryAfterSeconds), time));
         }
         pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
@@ -28,22 +30,5 @@ public static class SpotifyResilience
             SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * options.TimeoutSeconds)),
         });
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) });
-    }
-
-    private static HttpRetryStrategyOptions Retry(SpotifyOptions options, TimeProvider time)
-    {
-        var maxRetryAfter = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
-        return new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = options.MaxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromSeconds(options.RetryDelaySeconds),
-            ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(
-                HttpClientResiliencePredicates.IsTransient(args.Outcome)
-                && !(SpotifyRetryAfter.Of(args.Outcome.Result, time) > maxRetryAfter)),
-            DelayGenerator = args => ValueTask.FromResult(SpotifyRetryAfter.Of(args.Outcome.Result, time)),
-        };
     }
 }

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Scraper.Genius;
 
@@ -21,7 +22,8 @@ public static class GeniusResilience
 
         if (options.MaxRetries > 0)
         {
-            pipeline.AddRetry(Retry(options, time));
+            pipeline.AddRetry(RetryAfterRetry.Options(options.MaxRetries, TimeSpan.FromSeconds(options.RetryDelaySeconds),
+                TimeSpan.FromSeconds(options.MaxRetryAfterSeconds), time));
         }
         pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
@@ -43,22 +45,5 @@ public static class GeniusResilience
         pipeline.AddRateLimiter(limiter);
 
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) });
-    }
-
-    private static HttpRetryStrategyOptions Retry(GeniusOptions options, TimeProvider time)
-    {
-        var maxRetryAfter = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
-        return new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = options.MaxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromSeconds(options.RetryDelaySeconds),
-            ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(
-                HttpClientResiliencePredicates.IsTransient(args.Outcome)
-                && !(RetryAfter.Of(args.Outcome.Result, time) > maxRetryAfter)),
-            DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result, time)),
-        };
     }
 }
