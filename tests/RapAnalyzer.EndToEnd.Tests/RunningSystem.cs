@@ -17,13 +17,7 @@ public sealed class RunningSystem
 
     public static HttpClient Gateway { get; private set; } = null!;
 
-    public static Action<string, string> Log { get; } = (resource, line) =>
-    {
-        if (Environment.GetEnvironmentVariable("RAPANALYZER_TEST_LOGS") == "1")
-        {
-            TestContext.Progress.WriteLine($"[{resource}] {line}");
-        }
-    };
+    public static Action<string, string> Log { get; } = TestLog.Write;
 
     [OneTimeSetUp]
     public async Task StartAsync()

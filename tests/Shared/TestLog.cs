@@ -1,4 +1,4 @@
-namespace RapAnalyzer.Integration.Tests;
+namespace RapAnalyzer.Testing;
 
 /// <summary>Child process output, kept out of the console unless asked for (RAPANALYZER_TEST_LOGS=1).</summary>
 public static class TestLog
