@@ -29,7 +29,8 @@ public static class AppModel
             .WaitFor(catalogDb).WaitFor(messaging);
 
         var enrichment = builder.AddProject<Projects.Enrichment>("enrichment").WithGrpcEndpoint()
-            .WithEnvironmentFromHost("Spotify__ClientId", "Spotify__ClientSecret")
+            .WithEnvironmentFromHost("Spotify__ClientId", "Spotify__ClientSecret", "Spotify__ApiBaseUrl", "Spotify__AccountsBaseUrl")
+            .WithEnvironmentFromHost("EmbeddingEndpoint__Url", "EmbeddingEndpoint__Model", "EmbeddingEndpoint__ApiKey", "EmbeddingEndpoint__Dimensions")
             .WithReference(messaging)
             .WaitFor(messaging);
 

@@ -41,7 +41,8 @@ public sealed class ProjectRunner(ProjectResource project, DistributedApplicatio
         };
         foreach (var name in project.ForwardedEnvironment)
         {
-            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            var value = options.HostEnvironment is { } host ? host.GetValueOrDefault(name) : Environment.GetEnvironmentVariable(name);
+            if (value is { Length: > 0 })
             {
                 environment[name] = value;
             }

@@ -24,4 +24,10 @@ public sealed record RunOptions
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>
+    /// Where the values of variables forwarded from the host (<c>WithEnvironmentFromHost</c>) come from; null: this
+    /// process's environment. Tests point services at fake external APIs through it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? HostEnvironment { get; init; }
 }

@@ -6,6 +6,7 @@ using RapAnalyzer.AppHost;
 using RapAnalyzer.AppHost.Run;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Enrichment.Embeddings;
+using RapAnalyzer.Enrichment.Features;
 
 namespace RapAnalyzer.Bench;
 
@@ -91,7 +92,7 @@ public static class IngestBenchmark
         var clock = Stopwatch.StartNew();
         foreach (var batch in lyrics.Chunk(32))
         {
-            encoder.EmbedTracks(batch);
+            encoder.EmbedTracks([.. batch.Select(Lyrics.Parse)]);
         }
         clock.Stop();
         Console.WriteLine($"embedding only: {lyrics.Count} tracks in {clock.Elapsed.TotalSeconds:0.0} s");

@@ -1,17 +1,20 @@
 namespace RapAnalyzer.Contracts;
 
 /// <summary>
-/// Text features, the embedding and Spotify metadata of a stored track. <see cref="ArtistWords"/> are the lyric
+/// Text features, embeddings and Spotify metadata of a stored track. <see cref="Embeddings"/> holds one vector per
+/// model: always the embedded USE-Lite's, and the configured embedding endpoint's when it answered. <see cref="ArtistWords"/> are the lyric
 /// words, in order, of the sections credited to the track's artist (all sections when none names a performer):
 /// what the artist's vocabulary figure counts.
 /// </summary>
 public sealed record TrackEnriched(
     Guid TrackId,
     TrackFeatures Features,
-    float[] Embedding,
-    string EmbeddingModel,
+    IReadOnlyList<LyricsEmbedding> Embeddings,
     SpotifyMetadata? Spotify,
     IReadOnlyList<string> ArtistWords);
+
+/// <summary>A track's lyrics as one vector of a model; vectors of different models are never compared.</summary>
+public sealed record LyricsEmbedding(string ModelId, float[] Vector);
 
 public sealed record TrackFeatures(
     int Lines,

@@ -29,6 +29,7 @@ public static class Extensions
         builder.Services.AddActivatedSingleton(services =>
             UniversalSentenceEncoder.Load(services.GetRequiredService<IOptions<UniversalSentenceEncoderOptions>>().Value));
 
+        builder.Services.AddLyricsEmbedder();
         builder.Services.AddSpotify();
         return builder;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -44,6 +45,60 @@ public sealed class IngestThroughGatewayTests
             Assert.That(page["total"]!.GetValue<long>(), Is.EqualTo(3));
             Assert.That(track["lyrics"]!.GetValue<string>(), Is.EqualTo("First verse\nwith a rhyme"));
             Assert.That(track["views"]!.GetValue<long>(), Is.EqualTo(1200));
+        });
+    }
+
+    [Test]
+    public async Task An_imported_track_spotify_knows_ends_in_the_catalog_with_its_metadata_and_a_vector_of_each_model()
+    {
+        var song = RunningSystem.SpotifyTrack;
+        var run = Guid.NewGuid().ToString("N");
+        var row = $$"""{"id":"spotify-{{run}}","title":"{{song.Title}}","artist":"{{song.Artist}}","lyrics":"[Chorus: {{song.Artist}}]\nWe gon' be alright {{run}}\nDo you hear me","year":2015}""";
+        using var content = new StringContent(row, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+
+        using var accepted = await RunningSystem.Gateway.PostAsync("/import", content);
+        var track = await Eventually.GetAsync(async () =>
+            {
+                // No other test imports this artist, so the system's one track of theirs is this one.
+                var page = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks?artist={Uri.EscapeDataString(song.Artist)}"))!;
+                var id = page["items"]!.AsArray().FirstOrDefault()?["id"]?.GetValue<string>();
+                return id is null ? null : JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks/{id}"));
+            },
+            t => t?["spotify"] is not null && t["embeddingModels"]!.AsArray().Count == 2, TimeSpan.FromSeconds(60));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(track, Is.Not.Null, "the track never reached the catalog with Spotify metadata and both vectors");
+            Assert.That(track!["lyrics"]!.GetValue<string>(), Does.Contain(run));
+            Assert.That(track["spotify"]!["spotifyId"]!.GetValue<string>(), Is.EqualTo(song.Id));
+            Assert.That(track["spotify"]!["popularity"]!.GetValue<int>(), Is.EqualTo(song.Popularity));
+            Assert.That(track["spotify"]!["album"]!.GetValue<string>(), Is.EqualTo(song.Album));
+            Assert.That(track["embeddingModels"]!.AsArray().Select(m => m!.GetValue<string>()),
+                Is.EquivalentTo(new[] { "use-lite-en@0.2.0", FakeOpenAiServer.EmbeddingModel }));
+        });
+    }
+
+    [Test]
+    public async Task Embeddings_on_demand_through_the_gateway_use_the_endpoint_by_default_or_the_model_named()
+    {
+        var models = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync("/embed/models"))!;
+        using var byDefault = await RunningSystem.Gateway.PostAsJsonAsync("/embed", new { text = "Money on my mind" });
+        using var named = await RunningSystem.Gateway.PostAsJsonAsync("/embed", new { text = "Money on my mind", model = "use-lite-en@0.2.0" });
+        using var unknown = await RunningSystem.Gateway.PostAsJsonAsync("/embed", new { text = "Money on my mind", model = "gpt-9" });
+        var defaultJson = JsonNode.Parse(await byDefault.Content.ReadAsStringAsync())!;
+        var namedJson = JsonNode.Parse(await named.Content.ReadAsStringAsync())!;
+        var unknownJson = JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(models["default"]!.GetValue<string>(), Is.EqualTo(FakeOpenAiServer.EmbeddingModel));
+            Assert.That(defaultJson["modelId"]!.GetValue<string>(), Is.EqualTo(FakeOpenAiServer.EmbeddingModel));
+            Assert.That(defaultJson["vector"]!.AsArray(), Has.Count.EqualTo(FakeOpenAiServer.DefaultDimensions));
+            Assert.That(namedJson["vector"]!.AsArray(), Has.Count.EqualTo(512));
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(unknownJson["errors"]!["model"], Is.Not.Null);
         });
     }
 

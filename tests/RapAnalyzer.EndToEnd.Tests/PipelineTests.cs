@@ -28,7 +28,7 @@ public sealed class PipelineTests
         await Task.Delay(TimeSpan.FromSeconds(2));
         await KillAsync("catalog");
 
-        var counts = await Eventually.GetAsync(() => CountAsync($"pipeline-{run}"), c => c.Embedded >= Tracks, TimeSpan.FromSeconds(180));
+        var counts = await Eventually.GetAsync(() => CountAsync($"pipeline-{run}"), c => c.Embedded >= Tracks && c.EndpointEmbedded >= Tracks, TimeSpan.FromSeconds(180));
         var page = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks?artist=Pipeline%20{run}&pageSize=1"))!;
         var trackId = page["items"]![0]!["id"]!.GetValue<string>();
         var track = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks/{trackId}"))!;
@@ -36,9 +36,10 @@ public sealed class PipelineTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(counts, Is.EqualTo((Stored: (long)Tracks, Enriched: (long)Tracks, Embedded: (long)Tracks)));
+            Assert.That(counts, Is.EqualTo((Stored: (long)Tracks, Enriched: (long)Tracks, Embedded: (long)Tracks, EndpointEmbedded: (long)Tracks)));
             Assert.That(track["features"]!["lines"]!.GetValue<int>(), Is.EqualTo(3));
-            Assert.That(track["embeddingModels"]![0]!.GetValue<string>(), Is.EqualTo("use-lite-en@0.2.0"));
+            Assert.That(track["embeddingModels"]!.AsArray().Select(m => m!.GetValue<string>()),
+                Is.EquivalentTo(new[] { "use-lite-en@0.2.0", FakeOpenAiServer.EmbeddingModel }));
             Assert.That(artist["tracks"]!.GetValue<long>(), Is.EqualTo(Tracks));
             Assert.That(artist["enrichedTracks"]!.GetValue<int>(), Is.EqualTo(Tracks));
             Assert.That(artist["vocabulary"]!["uniqueWords"]!.GetValue<int>(), Is.GreaterThan(Tracks));
@@ -61,7 +62,7 @@ public sealed class PipelineTests
             j => j["state"]!.GetValue<string>() != "Running", TimeSpan.FromSeconds(60));
         await ((RabbitMQRunner)RunningSystem.Run.Runner("messaging")).RestartAsync(CancellationToken.None);
 
-        var counts = await Eventually.GetAsync(() => CountAsync($"rabbit-{run}"), c => c.Embedded >= Tracks, TimeSpan.FromSeconds(240));
+        var counts = await Eventually.GetAsync(() => CountAsync($"rabbit-{run}"), c => c.Embedded >= Tracks && c.EndpointEmbedded >= Tracks, TimeSpan.FromSeconds(240));
         var health = await Eventually.GetAsync(
             async () => (await RunningSystem.Gateway.GetAsync("/health")).StatusCode,
             status => status == System.Net.HttpStatusCode.OK, TimeSpan.FromSeconds(60));
@@ -69,7 +70,7 @@ public sealed class PipelineTests
         Assert.Multiple(() =>
         {
             Assert.That(job["fetched"]!.GetValue<long>(), Is.EqualTo(Tracks));
-            Assert.That(counts, Is.EqualTo((Stored: (long)Tracks, Enriched: (long)Tracks, Embedded: (long)Tracks)));
+            Assert.That(counts, Is.EqualTo((Stored: (long)Tracks, Enriched: (long)Tracks, Embedded: (long)Tracks, EndpointEmbedded: (long)Tracks)));
             Assert.That(health, Is.EqualTo(System.Net.HttpStatusCode.OK));
         });
     }
@@ -94,8 +95,8 @@ public sealed class PipelineTests
         await process.WaitForExitAsync();
     }
 
-    /// <summary>Rows per table for this run's tracks: stored, with features, with a USE-Lite vector.</summary>
-    private static async Task<(long Stored, long Enriched, long Embedded)> CountAsync(string sourceIdPrefix)
+    /// <summary>Rows per table for this run's tracks: stored, with features, with a USE-Lite vector, with the endpoint's vector.</summary>
+    private static async Task<(long Stored, long Enriched, long Embedded, long EndpointEmbedded)> CountAsync(string sourceIdPrefix)
     {
         var postgres = (PostgresRunner)RunningSystem.Run.Runner("postgres");
         var database = new NpgsqlConnectionStringBuilder(postgres.AdminConnectionString) { Database = "catalogdb" };
@@ -104,11 +105,14 @@ public sealed class PipelineTests
         await using var command = new NpgsqlCommand("""
             SELECT (SELECT count(*) FROM catalog.tracks WHERE "SourceId" LIKE $1),
                    (SELECT count(*) FROM catalog.text_features f JOIN catalog.tracks t ON t."Id" = f."TrackId" WHERE t."SourceId" LIKE $1),
-                   (SELECT count(*) FROM catalog.track_embeddings e JOIN catalog.tracks t ON t."Id" = e."TrackId" WHERE t."SourceId" LIKE $1)
+                   (SELECT count(*) FROM catalog.track_embeddings e JOIN catalog.tracks t ON t."Id" = e."TrackId" WHERE t."SourceId" LIKE $1 AND e."ModelId" = $2),
+                   (SELECT count(*) FROM catalog.track_embeddings e JOIN catalog.tracks t ON t."Id" = e."TrackId" WHERE t."SourceId" LIKE $1 AND e."ModelId" = $3)
             """, connection);
         command.Parameters.AddWithValue($"{sourceIdPrefix}-%");
+        command.Parameters.AddWithValue("use-lite-en@0.2.0");
+        command.Parameters.AddWithValue(FakeOpenAiServer.EmbeddingModel);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 }

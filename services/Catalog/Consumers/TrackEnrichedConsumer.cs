@@ -44,20 +44,23 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, ILogger<TrackEnri
         track.Features ??= new TextFeatures { TrackId = track.Id, EndRhymeScheme = "" };
         track.Features.Apply(enriched.Features, enriched.ArtistWords, now);
 
-        if (track.Embeddings.SingleOrDefault(e => e.ModelId == enriched.EmbeddingModel) is { } embedding)
+        foreach (var enrichedEmbedding in enriched.Embeddings)
         {
-            embedding.Vector = new Vector(enriched.Embedding);
-            embedding.ComputedAt = now;
-        }
-        else
-        {
-            track.Embeddings.Add(new TrackEmbedding
+            if (track.Embeddings.SingleOrDefault(e => e.ModelId == enrichedEmbedding.ModelId) is { } embedding)
             {
-                TrackId = track.Id,
-                ModelId = enriched.EmbeddingModel,
-                Vector = new Vector(enriched.Embedding),
-                ComputedAt = now,
-            });
+                embedding.Vector = new Vector(enrichedEmbedding.Vector);
+                embedding.ComputedAt = now;
+            }
+            else
+            {
+                track.Embeddings.Add(new TrackEmbedding
+                {
+                    TrackId = track.Id,
+                    ModelId = enrichedEmbedding.ModelId,
+                    Vector = new Vector(enrichedEmbedding.Vector),
+                    ComputedAt = now,
+                });
+            }
         }
 
         if (enriched.Spotify is { } spotify)

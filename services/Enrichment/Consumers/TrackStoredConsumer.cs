@@ -8,10 +8,10 @@ namespace RapAnalyzer.Enrichment.Consumers;
 
 /// <summary>
 /// Enriches stored tracks in batches: the text features of each, then the embeddings of all of them in as few
-/// model runs as possible (the encoder is the pipeline's bottleneck and batches well), and their Spotify metadata
-/// when Spotify is configured. A redelivered batch recomputes the same values, which the catalog stores in place.
+/// model runs as possible (the encoder is the pipeline's bottleneck and batches well; a configured embedding endpoint
+/// is called meanwhile), and their Spotify metadata when Spotify is configured. A redelivered batch recomputes the same values, which the catalog stores in place.
 /// </summary>
-public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, UniversalSentenceEncoder encoder, SpotifyLookup spotify) : IConsumer<Batch<TrackStored>>
+public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, LyricsEmbedder embedder, SpotifyLookup spotify) : IConsumer<Batch<TrackStored>>
 {
     public async Task Consume(ConsumeContext<Batch<TrackStored>> context)
     {
@@ -19,14 +19,13 @@ public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, Universal
         // Started first so the Spotify round trips overlap the model run; the lookup never throws.
         var metadata = spotify.FindAllAsync([.. stored.Select(track => new SpotifySong(track.Title, track.Artist))], context.CancellationToken);
         var lyrics = stored.Select(track => Lyrics.Parse(track.Lyrics)).ToList();
-        var embeddings = encoder.EmbedTracks(stored.Select(track => track.Lyrics).ToList());
+        var embeddings = await embedder.EmbedTracksAsync(lyrics, context.CancellationToken);
         var found = await metadata;
 
         var enriched = stored.Select((track, i) => new TrackEnriched(
             track.TrackId,
             analyzer.Analyze(lyrics[i]).ToTrackFeatures(),
-            embeddings[i].Vector,
-            embeddings[i].ModelId,
+            [.. embeddings[i].Select(embedding => new LyricsEmbedding(embedding.ModelId, embedding.Vector))],
             Spotify: found[i],
             [.. lyrics[i].WordsCreditedTo(track.Artist)]));
         await context.PublishBatch(enriched, context.CancellationToken);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
+using RapAnalyzer.Enrichment.Features;
 using OrtSessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
 
 namespace RapAnalyzer.Enrichment.Embeddings;
@@ -76,22 +77,20 @@ public sealed class UniversalSentenceEncoder : IDisposable
     public float[] Embed(string text) => Embed([text])[0];
 
     /// <summary>
-    /// A track's vector: the lyrics are split into sections (headers and blank lines), repeated sections
-    /// (a chorus sung three times) count once, each section is embedded as in <see cref="Embed(IReadOnlyList{string})"/>,
-    /// and the track vector is the normalised mean of the section vectors.
+    /// A track's vector: each distinct section of the lyrics (<see cref="Lyrics.DistinctSectionTexts"/>) is embedded as in
+    /// <see cref="Embed(IReadOnlyList{string})"/>, and the track vector is the normalised mean of the section vectors.
     /// </summary>
-    public TrackEmbedding EmbedTrack(string lyrics) => EmbedTracks([lyrics])[0];
+    public TrackEmbedding EmbedTrack(string lyrics) => EmbedTracks([Lyrics.Parse(lyrics)])[0];
 
     /// <summary>
     /// <see cref="EmbedTrack"/> for many tracks at once: the chunks of all of them share the length-sorted
     /// batches, so a batch of tracks costs fewer, fuller model runs than one track at a time.
     /// </summary>
-    public IReadOnlyList<TrackEmbedding> EmbedTracks(IReadOnlyList<string> lyrics)
+    public IReadOnlyList<TrackEmbedding> EmbedTracks(IReadOnlyList<Lyrics> lyrics)
     {
         ArgumentNullException.ThrowIfNull(lyrics);
-        var sections = lyrics
-            .Select(track => LyricsSections.Split(track).Distinct(StringComparer.Ordinal).DefaultIfEmpty("").ToList())
-            .ToList();
+        // A track without lyric lines still gets a vector (of the empty text), so every track has one of this model.
+        var sections = lyrics.Select(track => track.DistinctSectionTexts().DefaultIfEmpty("").ToList()).ToList();
         var chunked = sections.SelectMany(track => track.Select(chunker.Chunk)).ToList();
         var vectors = EmbedChunked(chunked);
         var results = new TrackEmbedding[lyrics.Count];

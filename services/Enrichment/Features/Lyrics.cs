@@ -8,6 +8,12 @@ public sealed record Lyrics(IReadOnlyList<LyricsSection> Sections)
     public IEnumerable<string> Words => Lines.SelectMany(line => line.Words);
 
     /// <summary>
+    /// What a track's embedding pools over: each section's lines joined by line breaks, a section repeated word for
+    /// word (a chorus sung three times) once.
+    /// </summary>
+    public IReadOnlyList<string> DistinctSectionTexts() => [.. Sections.Select(section => section.Text).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
     /// The words an artist raps here, in order: the sections whose header credits the artist, or every section when
     /// no header names a performer (a solo song, or a dataset text with no headers).
     /// </summary>

@@ -9,6 +9,9 @@ public sealed record LyricsSection(SectionHeader? Header, IReadOnlyList<LyricsLi
 
     public IEnumerable<string> Words => Lines.SelectMany(line => line.Words);
 
+    /// <summary>The section's lines (trimmed) joined by line breaks, without its header.</summary>
+    public string Text => string.Join('\n', Lines.Select(line => line.Text));
+
     /// <summary>Whether the header names <paramref name="artist"/>, ignoring case and spacing.</summary>
     public bool IsCreditedTo(string artist) => Performers.Any(performer => FoldName(performer) == FoldName(artist));
 

@@ -5,7 +5,7 @@ using RapAnalyzer.Protos.Enrichment;
 
 namespace RapAnalyzer.Enrichment.Grpc;
 
-public sealed class EnrichmentGrpcService(TrackFeatureAnalyzer analyzer, UniversalSentenceEncoder encoder) : RapAnalyzer.Protos.Enrichment.Enrichment.EnrichmentBase
+public sealed class EnrichmentGrpcService(TrackFeatureAnalyzer analyzer, LyricsEmbedder embedder) : RapAnalyzer.Protos.Enrichment.Enrichment.EnrichmentBase
 {
     public override Task<FeaturesReply> ComputeFeatures(TextRequest request, ServerCallContext context)
     {
@@ -31,19 +31,32 @@ public sealed class EnrichmentGrpcService(TrackFeatureAnalyzer analyzer, Univers
         });
     }
 
-    /// <summary>
-    /// The embedding of any text, pooled over its sections like a track's. The encoder is resolved per call so
-    /// that the features RPC keeps working while no encoder is registered (the reply is then Unavailable).
-    /// </summary>
-    public override Task<EmbeddingReply> Embed(TextRequest request, ServerCallContext context)
+    /// <summary>The embedding of any text, pooled over its sections like a track's, with the rules of POST /embed.</summary>
+    public override async Task<EmbeddingReply> Embed(EmbedRequest request, ServerCallContext context)
     {
         if (FeaturesText.Problem(request.Text) is { } problem)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"{FeaturesText.Field}: {problem}"));
         }
-        var embedding = encoder.EmbedTrack(request.Text);
-        var reply = new EmbeddingReply { ModelId = embedding.ModelId, Chunks = embedding.Chunks };
+        if (embedder.ModelProblem(request.Model) is { } modelProblem)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{LyricsEmbedder.ModelField}: {modelProblem}"));
+        }
+        TextEmbedding? embedding;
+        try
+        {
+            embedding = await embedder.EmbedAsync(request.Text, request.Model is "" ? null : request.Model, context.CancellationToken);
+        }
+        catch (EmbeddingEndpointException e)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, e.Message));
+        }
+        if (embedding is null)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{FeaturesText.Field}: The text has no lyric lines to embed."));
+        }
+        var reply = new EmbeddingReply { ModelId = embedding.ModelId, Chunks = embedding.Chunks, Degraded = embedding.Degraded ?? "" };
         reply.Vector.AddRange(embedding.Vector);
-        return Task.FromResult(reply);
+        return reply;
     }
 }

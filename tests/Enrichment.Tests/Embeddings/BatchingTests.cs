@@ -1,4 +1,5 @@
 using RapAnalyzer.Enrichment.Embeddings;
+using RapAnalyzer.Enrichment.Features;
 
 namespace RapAnalyzer.Enrichment.Tests.Embeddings;
 
@@ -33,7 +34,7 @@ public class BatchingTests
             "",
             string.Join('\n', Enumerable.Repeat(string.Join('\n', lines), 3)),
         ];
-        var together = encoder.EmbedTracks(tracks);
+        var together = encoder.EmbedTracks([.. tracks.Select(Lyrics.Parse)]);
         var alone = tracks.Select(encoder.EmbedTrack).ToArray();
         Assert.Multiple(() =>
         {

@@ -1,4 +1,5 @@
 using RapAnalyzer.Enrichment.Embeddings;
+using RapAnalyzer.Enrichment.Features;
 
 namespace RapAnalyzer.Enrichment.Tests.Embeddings;
 
@@ -63,10 +64,18 @@ public class ChunkingTests
     }
 
     [Test]
-    public void Lyrics_split_into_sections_at_headers_and_blank_lines()
+    public void A_track_embeds_its_sections_split_at_headers_with_repeats_once()
     {
-        var sections = LyricsSections.Split("[Intro]\nYeah, uh\n\n[Verse 1: MC Test]\nLine one\n  Line two  \n\n\n[Chorus]\nHook line\r\n[Verse 2]\nLast line\n");
-        Assert.That(sections, Is.EqualTo(new[] { "Yeah, uh", "Line one\nLine two", "Hook line", "Last line" }));
+        var sections = Lyrics.Parse("[Intro]\nYeah, uh\n\n[Verse 1: MC Test]\nLine one\n  Line two  \n\n\nLine three\n[Chorus]\nHook line\r\n[Verse 2]\nLast line\n[Chorus]\nHook line\n")
+            .DistinctSectionTexts();
+        Assert.That(sections, Is.EqualTo(new[] { "Yeah, uh", "Line one\nLine two\nLine three", "Hook line", "Last line" }));
+    }
+
+    [Test]
+    public void Lyrics_without_headers_are_split_at_blank_lines()
+    {
+        var sections = Lyrics.Parse("First block line\nSecond line\n\n\n  Another block  \n").DistinctSectionTexts();
+        Assert.That(sections, Is.EqualTo(new[] { "First block line\nSecond line", "Another block" }));
     }
 
     [Test]

@@ -9,12 +9,12 @@ namespace RapAnalyzer.Enrichment.Tests.Features;
 /// <summary>gRPC ComputeFeatures: the same analyzer; InvalidArgument naming "text" for none or too much.</summary>
 public class EnrichmentGrpcServiceTests
 {
-    private static readonly EnrichmentGrpcService Service = new(Cmu.Analyzer, EmbeddingTestFiles.Encoder);
+    private static readonly EnrichmentGrpcService Service = new(Cmu.Analyzer, EmbeddingTestServices.LocalEmbedder);
 
     [Test]
     public async Task Text_gets_its_embedding_with_the_model_id()
     {
-        var reply = await Service.Embed(new TextRequest { Text = "[Chorus]\nMaking money\nTaking honey" }, new TestServerCallContext());
+        var reply = await Service.Embed(new EmbedRequest { Text = "[Chorus]\nMaking money\nTaking honey" }, new TestServerCallContext());
 
         Assert.Multiple(() =>
         {

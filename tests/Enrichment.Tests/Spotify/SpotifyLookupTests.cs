@@ -74,7 +74,7 @@ public class SpotifyLookupTests
     [Test]
     public async Task A_spotify_that_never_answers_gives_null_within_the_timeouts()
     {
-        OnSearch(FakeSpotifyServer.Hang);
+        OnSearch(FakeApiServer.Hang);
         var lookup = Lookup(options => (options.TimeoutSeconds, options.MaxRetries) = (0.2, 1));
         var clock = Stopwatch.StartNew();
 

@@ -99,7 +99,10 @@ public sealed class CatalogServiceTests
         var stored = (await _bus.WaitForAsync(m => m.Artist == artist, 1, TimeSpan.FromSeconds(30))).Single();
         var features = new TrackFeatures(4, 1, 5, 3, 0.6, 7, 1.75, 0.1875, 0.4, "AABB", 1, 88.5);
         var vector = Enumerable.Range(0, EmbeddingModels.UseLiteDimensions).Select(i => i == 3 ? 1f : 0f).ToArray();
-        var enriched = new TrackEnriched(stored.TrackId, features, vector, EmbeddingModels.UseLite,
+        // Two models of different sizes share the table; each keeps its own vector.
+        var endpointVector = Enumerable.Range(0, 64).Select(i => i == 5 ? 1f : 0f).ToArray();
+        var enriched = new TrackEnriched(stored.TrackId, features,
+            [new LyricsEmbedding(EmbeddingModels.UseLite, vector), new LyricsEmbedding("text-embedding-3-small/64", endpointVector)],
             new SpotifyMetadata("sp1", 71, "The Album", "2012-05-01", 215000, true), ["words", "words", "and", "more", "words"]);
 
         await _bus.Publisher.Publish(enriched);
@@ -121,11 +124,11 @@ public sealed class CatalogServiceTests
         {
             Assert.That(track!.Features!.RhymeDensity, Is.EqualTo(0.4));
             Assert.That(track.Features.EndRhymeScheme, Is.EqualTo("AABB"));
-            Assert.That(track.EmbeddingModels, Is.EqualTo(new[] { EmbeddingModels.UseLite }));
+            Assert.That(track.EmbeddingModels, Is.EquivalentTo(new[] { EmbeddingModels.UseLite, "text-embedding-3-small/64" }));
             Assert.That(track.Spotify!.Popularity, Is.EqualTo(71));
             Assert.That(track.LatestAnalysis!.Analyzer, Is.EqualTo("embedded"));
             Assert.That(track.Quality!.Score, Is.EqualTo(7.25));
-            Assert.That(counts, Is.EqualTo((Embeddings: 1L, Analyses: 1L, Scores: 1L)));
+            Assert.That(counts, Is.EqualTo((Embeddings: 2L, Analyses: 1L, Scores: 1L)));
             Assert.That(artistDetails!.Tracks, Is.EqualTo(1));
             Assert.That(artistDetails.EnrichedTracks, Is.EqualTo(1));
             Assert.That(artistDetails.Vocabulary, Is.EqualTo(new VocabularyFigure(3, 5, false)));

@@ -40,13 +40,14 @@ public sealed class EnrichmentServiceTests
         var ids = tracks.Select(t => t.TrackId).ToHashSet();
         var enriched = await _bus.WaitForAsync(m => ids.Contains(m.TrackId), tracks.Count, TimeSpan.FromSeconds(60));
         var first = enriched.Single(m => m.TrackId == tracks[0].TrackId);
-        var norm = Math.Sqrt(first.Embedding.Sum(v => (double)v * v));
+        var embedding = first.Embeddings.Single();
+        var norm = Math.Sqrt(embedding.Vector.Sum(v => (double)v * v));
 
         Assert.Multiple(() =>
         {
             Assert.That(enriched.Select(m => m.TrackId), Is.EquivalentTo(ids));
-            Assert.That(first.EmbeddingModel, Is.EqualTo(EmbeddingModels.UseLite));
-            Assert.That(first.Embedding, Has.Length.EqualTo(EmbeddingModels.UseLiteDimensions));
+            Assert.That(embedding.ModelId, Is.EqualTo(EmbeddingModels.UseLite));
+            Assert.That(embedding.Vector, Has.Length.EqualTo(EmbeddingModels.UseLiteDimensions));
             Assert.That(norm, Is.EqualTo(1.0).Within(1e-4));
             Assert.That(first.Features.Lines, Is.EqualTo(3));
             Assert.That(first.Features.Sections, Is.EqualTo(2));

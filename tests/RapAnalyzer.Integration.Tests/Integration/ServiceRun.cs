@@ -25,7 +25,8 @@ public sealed class ServiceRun : IAsyncDisposable
     public HttpClient Http { get; }
     public GrpcChannel Grpc { get; }
 
-    public static async Task<ServiceRun> StartAsync(string service)
+    /// <param name="hostEnvironment">The variables the AppHost forwards from its environment (external APIs' settings); none by default.</param>
+    public static async Task<ServiceRun> StartAsync(string service, IReadOnlyDictionary<string, string>? hostEnvironment = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"rapanalyzer-{service}-{Guid.NewGuid():N}");
         var run = await LocalRun.StartAsync(TestInfrastructure.Model, new RunOptions
@@ -35,6 +36,7 @@ public sealed class ServiceRun : IAsyncDisposable
             ConfiguredConnectionStrings = TestInfrastructure.ServerConnectionStrings(),
             PreferredGatewayPort = 0,
             Log = TestLog.Write,
+            HostEnvironment = hostEnvironment ?? new Dictionary<string, string>(),
         }, CancellationToken.None);
         return new ServiceRun(service, run, dataDirectory);
     }

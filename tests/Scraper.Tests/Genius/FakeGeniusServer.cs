@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging;
 
 namespace RapAnalyzer.Scraper.Tests.Genius;
 
@@ -13,80 +10,35 @@ public sealed record FakeSong(long Id, string Title, string LyricsHtml, string? 
 
 public sealed record FakeArtist(long Id, string Name, IReadOnlyList<FakeSong> Songs);
 
-public sealed record FakeRequest(string Path, string Query, string? Authorization, DateTimeOffset At);
-
 /// <summary>
 /// A Genius on loopback that speaks the API's JSON (the meta/response envelope, snake_case) and serves song pages.
 /// It pages an artist's songs <see cref="PageSize"/> at a time whatever per_page asks, so paging shows with a few songs.
-/// A test makes it misbehave through <see cref="Interfere"/>.
 /// </summary>
-public sealed class FakeGeniusServer : IAsyncDisposable
+public sealed class FakeGeniusServer : FakeApiServer
 {
     public const string Token = "fake-genius-token";
     public const int PageSize = 3;
 
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private readonly IReadOnlyList<FakeArtist> _artists;
 
-    private FakeGeniusServer(IReadOnlyList<FakeArtist> artists)
-    {
-        _artists = artists;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.Use(async (context, next) =>
-        {
-            _requests.Enqueue(new FakeRequest(context.Request.Path, context.Request.QueryString.Value ?? "",
-                context.Request.Headers.Authorization.FirstOrDefault(), DateTimeOffset.UtcNow));
-            if (Interfere is { } interfere && await interfere(context))
-            {
-                return;
-            }
-            await next(context);
-        });
-        _app.MapGet("/search", Search);
-        _app.MapGet("/artists/{id:long}/songs", ArtistSongs);
-        _app.MapGet("/songs/{id:long}", Song);
-        _app.MapGet("/{slug}-lyrics", Page);
-    }
-
-    public string BaseUrl => _app.Urls.First();
-
-    /// <summary>Runs before the normal answer; returning true means it answered the request itself.</summary>
-    public Func<HttpContext, Task<bool>>? Interfere { get; set; }
-
-    public IReadOnlyList<FakeRequest> Requests => [.. _requests];
-
-    public int CountOf(string path) => _requests.Count(r => r.Path == path);
+    private FakeGeniusServer(IReadOnlyList<FakeArtist> artists) => _artists = artists;
 
     public static async Task<FakeGeniusServer> StartAsync(params FakeArtist[] artists)
     {
         var server = new FakeGeniusServer(artists);
-        await server._app.StartAsync();
+        await server.StartListeningAsync();
         return server;
     }
 
+    protected override void MapRoutes(WebApplication app)
+    {
+        app.MapGet("/search", Search);
+        app.MapGet("/artists/{id:long}/songs", ArtistSongs);
+        app.MapGet("/songs/{id:long}", Song);
+        app.MapGet("/{slug}-lyrics", Page);
+    }
+
     public static string PagePath(FakeSong song) => $"/song-{song.Id}-lyrics";
-
-    /// <summary>Never answers; the client's timeout has to end the request.</summary>
-    public static async Task Hang(HttpContext context)
-    {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
 
     private IResult Search(HttpContext context, string? q)
     {

@@ -246,7 +246,7 @@ public class GeniusClientTests
     {
         Answer("/songs/106", async (context, _) =>
         {
-            await FakeGeniusServer.Hang(context);
+            await FakeApiServer.Hang(context);
             return true;
         });
         var client = Client(o =>

@@ -125,7 +125,7 @@ public class ScrapeRunnerTests
             {
                 return false;
             }
-            await FakeGeniusServer.Hang(context);
+            await FakeApiServer.Hang(context);
             return true;
         };
 
@@ -195,7 +195,7 @@ public class ScrapeRunnerTests
             Assert.That(job.Failed, Is.GreaterThanOrEqualTo(1));
             Assert.That(job.Fetched, Is.Zero);
             Assert.That(_server.Requests.Count(r => r.Path.StartsWith("/songs/", StringComparison.Ordinal)), Is.LessThanOrEqualTo(3));
-            Assert.That(_server.Requests, Has.None.Matches<FakeRequest>(r => r.Path == "/search" && r.Query.Contains("Nas", StringComparison.Ordinal)));
+            Assert.That(_server.Requests, Has.None.Matches<RecordedRequest>(r => r.Path == "/search" && r.Query.Contains("Nas", StringComparison.Ordinal)));
         }
     }
 
@@ -208,7 +208,7 @@ public class ScrapeRunnerTests
             {
                 return false;
             }
-            await FakeGeniusServer.Hang(context);
+            await FakeApiServer.Hang(context);
             return true;
         };
         _services = GeniusTestServices.Create(_server, null, _published);

@@ -1,66 +1,30 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
-namespace RapAnalyzer.Enrichment.Tests.Spotify;
+namespace RapAnalyzer.Testing.Fakes;
 
 public sealed record FakeSpotifyTrack(string Id, string Title, string Artist, int Popularity, string Album, string ReleaseDate,
     int DurationMs, bool Explicit);
 
-public sealed record FakeSpotifyRequest(string Method, string Path, string Query, string? Authorization, DateTimeOffset At);
-
 /// <summary>
 /// Spotify's accounts service and Web API on one loopback port: client-credentials tokens at /api/token, and
-/// fielded track search at /v1/search that only accepts the newest token issued. A test makes it misbehave
-/// through <see cref="Interfere"/>.
+/// fielded track search at /v1/search that only accepts the newest token issued.
 /// </summary>
-public sealed class FakeSpotifyServer : IAsyncDisposable
+public sealed class FakeSpotifyServer : FakeApiServer
 {
     public const string ClientId = "fake-client-id";
     public const string ClientSecret = "fake-client-secret";
 
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<FakeSpotifyRequest> _requests = new();
     private readonly IReadOnlyList<FakeSpotifyTrack> _tracks;
     private int _tokensIssued;
 
-    private FakeSpotifyServer(IReadOnlyList<FakeSpotifyTrack> tracks)
-    {
-        _tracks = tracks;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.Use(async (context, next) =>
-        {
-            _requests.Enqueue(new FakeSpotifyRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? "",
-                context.Request.Headers.Authorization.FirstOrDefault(), DateTimeOffset.UtcNow));
-            if (Interfere is { } interfere && await interfere(context))
-            {
-                return;
-            }
-            await next(context);
-        });
-        _app.MapPost("/api/token", (Delegate)Token);
-        _app.MapGet("/v1/search", Search);
-    }
-
-    public string BaseUrl => _app.Urls.First();
-
-    /// <summary>Runs before the normal answer; returning true means it answered the request itself.</summary>
-    public Func<HttpContext, Task<bool>>? Interfere { get; set; }
+    private FakeSpotifyServer(IReadOnlyList<FakeSpotifyTrack> tracks) => _tracks = tracks;
 
     /// <summary>Seconds each issued token claims to last.</summary>
     public int ExpiresIn { get; set; } = 3600;
 
     public string CurrentToken => $"token-{Volatile.Read(ref _tokensIssued)}";
-
-    public IReadOnlyList<FakeSpotifyRequest> Requests => [.. _requests];
-
-    public int CountOf(string path) => _requests.Count(r => r.Path == path);
 
     /// <summary>From now on the search refuses every token issued so far, as Spotify does with a revoked one.</summary>
     public void RevokeTokens() => Interlocked.Increment(ref _tokensIssued);
@@ -68,27 +32,14 @@ public sealed class FakeSpotifyServer : IAsyncDisposable
     public static async Task<FakeSpotifyServer> StartAsync(params FakeSpotifyTrack[] tracks)
     {
         var server = new FakeSpotifyServer(tracks);
-        await server._app.StartAsync();
+        await server.StartListeningAsync();
         return server;
     }
 
-    /// <summary>Never answers; the client's timeout has to end the request.</summary>
-    public static async Task<bool> Hang(HttpContext context)
+    protected override void MapRoutes(WebApplication app)
     {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        return true;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        app.MapPost("/api/token", (Delegate)Token);
+        app.MapGet("/v1/search", Search);
     }
 
     private async Task<IResult> Token(HttpContext context)

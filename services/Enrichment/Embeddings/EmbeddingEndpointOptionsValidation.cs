@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace RapAnalyzer.Enrichment.Embeddings;
+
+public sealed class EmbeddingEndpointOptionsValidation : IValidateOptions<EmbeddingEndpointOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EmbeddingEndpointOptions options)
+    {
+        if (!options.IsConfigured)
+        {
+            return ValidateOptionsResult.Success;
+        }
+        var failures = new SettingFailures(EmbeddingEndpointOptions.SectionName)
+            .Url(nameof(options.Url), options.Url)
+            .Required(nameof(options.Model), options.Model, "the endpoint's embedding model")
+            .Range(nameof(options.InputsPerRequest), options.InputsPerRequest, 1, 2048)
+            .Range(nameof(options.TimeoutSeconds), options.TimeoutSeconds, 0.01, 600)
+            .Range(nameof(options.MaxRetries), options.MaxRetries, 0, 10)
+            .Range(nameof(options.RetryDelaySeconds), options.RetryDelaySeconds, 0, 60)
+            .Range(nameof(options.MaxRetryAfterSeconds), options.MaxRetryAfterSeconds, 0, 3600);
+        if (options.Dimensions is { } dimensions)
+        {
+            failures.Range(nameof(options.Dimensions), dimensions, 1, 16_000);
+        }
+        return failures.Result;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using RapAnalyzer.ServiceDefaults.Http;
+
+namespace RapAnalyzer.Enrichment.Embeddings;
+
+public static class EmbeddingEndpointRegistration
+{
+    /// <summary>The endpoint's options (validated at start-up), its HttpClient with its own resilience pipeline, its health, and the <see cref="LyricsEmbedder"/>.</summary>
+    public static IServiceCollection AddLyricsEmbedder(this IServiceCollection services)
+    {
+        services.AddOptions<EmbeddingEndpointOptions>().BindConfiguration(EmbeddingEndpointOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmbeddingEndpointOptions>, EmbeddingEndpointOptionsValidation>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The pipeline bounds every call; HttpClient's own 100 s would cut short a call that is honouring a Retry-After.
+        var client = services.AddHttpClient(EmbeddingEndpoint.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // ServiceDefaults gives every client the standard handler; two retry layers would multiply the attempts.
+#pragma warning disable EXTEXP0001
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        client.AddResilienceHandler(EmbeddingEndpoint.HttpClientName, (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<EmbeddingEndpointOptions>>().Value;
+            pipeline.AddExternalApiStrategies(
+                new ExternalApiLimits(options.MaxRetries, TimeSpan.FromSeconds(options.RetryDelaySeconds),
+                    TimeSpan.FromSeconds(options.MaxRetryAfterSeconds), TimeSpan.FromSeconds(options.TimeoutSeconds)),
+                context.ServiceProvider.GetRequiredService<TimeProvider>());
+        });
+
+        services.AddSingleton<EmbeddingEndpoint>();
+        services.AddSingleton<LyricsEmbedder>();
+        services.AddHealthChecks().AddCheck<EmbeddingEndpointHealthCheck>("embedding-endpoint");
+        return services;
+    }
+}

@@ -1,0 +1,74 @@
+using RapAnalyzer.Enrichment.Features;
+
+namespace RapAnalyzer.Enrichment.Embeddings;
+
+/// <summary>
+/// Embeds lyrics with every model the service has: the embedded USE-Lite always, so every track has a vector
+/// comparable with every other's and search still works while an endpoint is down; and the configured embedding
+/// endpoint as well, whose failure costs only its own vector (logged, and shown in /health).
+/// </summary>
+public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEndpoint endpoint, ILogger<LyricsEmbedder> logger)
+{
+    /// <summary>The model of on-demand embeddings when none is asked for: the endpoint's when one is configured.</summary>
+    public string DefaultModel => endpoint.IsConfigured ? endpoint.ModelId : encoder.ModelId;
+
+    public IReadOnlyList<string> Models => endpoint.IsConfigured ? [endpoint.ModelId, encoder.ModelId] : [encoder.ModelId];
+
+    /// <summary>The request field naming a model; HTTP and gRPC share it and <see cref="ModelProblem"/>.</summary>
+    public const string ModelField = "model";
+
+    /// <summary>Why an on-demand request cannot use this model, or null when it can (null and empty: the default).</summary>
+    public string? ModelProblem(string? model) =>
+        string.IsNullOrEmpty(model) || Models.Contains(model)
+            ? null
+            : $"Unknown model '{model}'; this service embeds with {string.Join(", ", Models)}.";
+
+    /// <summary>Each track's vectors, USE-Lite's first. The endpoint is called while USE-Lite runs.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<TrackEmbedding>>> EmbedTracksAsync(IReadOnlyList<Lyrics> tracks, CancellationToken cancellationToken)
+    {
+        var fromEndpoint = endpoint.IsConfigured ? TryEndpointAsync(tracks, cancellationToken) : Task.FromResult<IReadOnlyList<TrackEmbedding?>?>(null);
+        var local = encoder.EmbedTracks(tracks);
+        var remote = await fromEndpoint;
+        return [.. local.Select((vector, i) => remote?[i] is { } other ? [vector, other] : (IReadOnlyList<TrackEmbedding>)[vector])];
+    }
+
+    /// <summary>
+    /// Any text embedded as a track, by <paramref name="model"/> (one of <see cref="Models"/>) or else the default
+    /// model. Without a model asked for, a failing endpoint is answered by USE-Lite, and <see cref="TextEmbedding.Degraded"/>
+    /// says why; asked for by name, its failure is the caller's (<see cref="EmbeddingEndpointException"/>).
+    /// Null when the text has no lyric lines to embed.
+    /// </summary>
+    public async Task<TextEmbedding?> EmbedAsync(string text, string? model, CancellationToken cancellationToken)
+    {
+        var lyrics = Lyrics.Parse(text);
+        if (lyrics.Sections.Count == 0)
+        {
+            return null;
+        }
+        if ((model ?? DefaultModel) == encoder.ModelId)
+        {
+            return TextEmbedding.Of(encoder.EmbedTracks([lyrics])[0]);
+        }
+        try
+        {
+            return TextEmbedding.Of((await endpoint.EmbedTracksAsync([lyrics], cancellationToken))[0]!);
+        }
+        catch (EmbeddingEndpointException e) when (model is null)
+        {
+            return TextEmbedding.Of(encoder.EmbedTracks([lyrics])[0], $"{e.Message}; this is {encoder.ModelId}'s vector instead.");
+        }
+    }
+
+    private async Task<IReadOnlyList<TrackEmbedding?>?> TryEndpointAsync(IReadOnlyList<Lyrics> tracks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await endpoint.EmbedTracksAsync(tracks, cancellationToken);
+        }
+        catch (EmbeddingEndpointException e)
+        {
+            logger.LogWarning(e, "{Tracks} tracks enriched without {Model} vectors", tracks.Count, endpoint.ModelId);
+            return null;
+        }
+    }
+}
