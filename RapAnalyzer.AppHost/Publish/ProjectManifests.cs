@@ -4,7 +4,8 @@ using RapAnalyzer.AppHost.Hosting;
 namespace RapAnalyzer.AppHost.Publish;
 
 /// <summary>
-/// A project: its settings in a ConfigMap, its connection strings in a Secret, a Deployment reading both,
+/// A project: its settings in a ConfigMap, its connection strings in a Secret, a Deployment reading both (and, for a
+/// project taking settings from the host, such as external API credentials, an optional Secret the operator creates),
 /// a Service with its endpoints, and a HorizontalPodAutoscaler (every project is stateless).
 /// </summary>
 internal static class ProjectManifests
@@ -33,6 +34,12 @@ internal static class ProjectManifests
     public static string ConfigMapName(ProjectResource project) => $"{project.Name}-config";
 
     public static string SecretName(ProjectResource project) => $"{project.Name}-connections";
+
+    /// <summary>
+    /// The Secret holding what <c>WithEnvironmentFromHost</c> forwards in a local run (Spotify__ClientId...). Not
+    /// generated, since its values are the operator's; optional, so a cluster without it runs without those APIs.
+    /// </summary>
+    public static string ExternalSecretName(ProjectResource project) => $"{project.Name}-external";
 
     private static bool IsConnectionString(string variable) => variable.StartsWith(ConnectionStringPrefix, StringComparison.Ordinal);
 
@@ -67,6 +74,9 @@ internal static class ProjectManifests
                             [
                                 new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = ConfigMapName(project) } },
                                 new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = SecretName(project) } },
+                                .. project.ForwardedEnvironment.Count > 0
+                                    ? [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = ExternalSecretName(project), Optional = true } }]
+                                    : Array.Empty<V1EnvFromSource>(),
                             ],
                             ReadinessProbe = Probes.HttpGet("/health", ProjectResource.Http.Name, initialDelaySeconds: 5, periodSeconds: 10),
                             LivenessProbe = Probes.HttpGet("/alive", ProjectResource.Http.Name, initialDelaySeconds: 15, periodSeconds: 20),

@@ -138,7 +138,11 @@ public class KubernetesManifestTests
             Assert.That(container.Ports.Select(p => (p.Name, p.ContainerPort)),
                 Is.EqualTo(project.Endpoints.Select(e => (e.Name, e.TargetPort))));
             Assert.That(container.EnvFrom.Select(e => e.ConfigMapRef?.Name).OfType<string>(), Is.EqualTo(new[] { settings.Metadata.Name }));
-            Assert.That(container.EnvFrom.Select(e => e.SecretRef?.Name).OfType<string>(), Is.EqualTo(new[] { connections.Metadata.Name }));
+            // Settings forwarded from the host in a local run come from an optional Secret the operator creates.
+            Assert.That(container.EnvFrom.Where(e => e.SecretRef is not null).Select(e => (e.SecretRef.Name, e.SecretRef.Optional)),
+                Is.EqualTo(project.ForwardedEnvironment.Count > 0
+                    ? new[] { (connections.Metadata.Name, (bool?)null), ($"{name}-external", true) }
+                    : new[] { (connections.Metadata.Name, (bool?)null) }));
             Assert.That(container.ReadinessProbe.HttpGet.Path, Is.EqualTo("/health"));
             Assert.That(container.ReadinessProbe.HttpGet.Port.Value, Is.EqualTo("http"));
             Assert.That(container.LivenessProbe.HttpGet.Path, Is.EqualTo("/alive"));

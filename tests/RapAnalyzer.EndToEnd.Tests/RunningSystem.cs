@@ -37,16 +37,7 @@ public sealed class RunningSystem
             DataDirectory = _dataDirectory,
             PreferredGatewayPort = 0,
             Log = Log,
-            HostEnvironment = new Dictionary<string, string>
-            {
-                ["Spotify__ClientId"] = FakeSpotifyServer.ClientId,
-                ["Spotify__ClientSecret"] = FakeSpotifyServer.ClientSecret,
-                ["Spotify__ApiBaseUrl"] = _spotify.BaseUrl,
-                ["Spotify__AccountsBaseUrl"] = _spotify.BaseUrl,
-                ["EmbeddingEndpoint__Url"] = _openAi.ApiUrl,
-                ["EmbeddingEndpoint__Model"] = FakeOpenAiServer.EmbeddingModel,
-                ["EmbeddingEndpoint__ApiKey"] = FakeOpenAiServer.ApiKey,
-            },
+            HostEnvironment = FakeApiSettings.For(_spotify, _openAi),
         }, CancellationToken.None);
         TestContext.Progress.WriteLine($"The system was healthy {_run.StartupTime.TotalSeconds:0.0} s after start.");
         Gateway = new HttpClient { BaseAddress = _run.HttpEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(30) };

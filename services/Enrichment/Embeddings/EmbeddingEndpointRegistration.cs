@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using RapAnalyzer.ServiceDefaults.Http;
 
@@ -14,13 +13,7 @@ public static class EmbeddingEndpointRegistration
         services.AddSingleton<IValidateOptions<EmbeddingEndpointOptions>, EmbeddingEndpointOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
 
-        // The pipeline bounds every call; HttpClient's own 100 s would cut short a call that is honouring a Retry-After.
-        var client = services.AddHttpClient(EmbeddingEndpoint.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
-        // ServiceDefaults gives every client the standard handler; two retry layers would multiply the attempts.
-#pragma warning disable EXTEXP0001
-        client.RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-        client.AddResilienceHandler(EmbeddingEndpoint.HttpClientName, (pipeline, context) =>
+        services.AddHttpClient(EmbeddingEndpoint.HttpClientName).UseOwnResiliencePipeline(EmbeddingEndpoint.HttpClientName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<EmbeddingEndpointOptions>>().Value;
             pipeline.AddExternalApiStrategies(

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Spotify;
 
@@ -15,19 +15,8 @@ public static class SpotifyRegistration
         services.AddSingleton<SpotifyAccessToken>();
         services.AddSingleton<SpotifyLookup>();
 
-        var client = services.AddHttpClient<SpotifyClient>(http =>
-        {
-            http.DefaultRequestHeaders.UserAgent.ParseAdd("RapAnalyzer-Enrichment/1.0");
-            // The pipeline bounds every call (attempt timeout, capped retries and Retry-After); HttpClient's own
-            // 100 s would cut a call short that is only honouring a Retry-After, and surface as a bare cancellation.
-            http.Timeout = Timeout.InfiniteTimeSpan;
-        });
-
-        // ServiceDefaults gives every client the standard handler; two retry layers would multiply the attempts.
-#pragma warning disable EXTEXP0001
-        client.RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-        client.AddResilienceHandler(SpotifyResilience.PipelineName, SpotifyResilience.Configure).SelectPipelineByAuthority();
+        services.AddHttpClient<SpotifyClient>(http => http.DefaultRequestHeaders.UserAgent.ParseAdd("RapAnalyzer-Enrichment/1.0"))
+            .UseOwnResiliencePipeline(SpotifyResilience.PipelineName, SpotifyResilience.Configure);
         return services;
     }
 }

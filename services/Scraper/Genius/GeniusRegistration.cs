@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Scraper.Genius;
 
@@ -11,21 +11,12 @@ public static class GeniusRegistration
         services.AddOptions<GeniusOptions>().BindConfiguration(GeniusOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GeniusOptions>, GeniusOptionsValidation>();
 
-        var client = services.AddHttpClient<GeniusClient>((provider, http) =>
+        services.AddHttpClient<GeniusClient>((provider, http) =>
         {
             var options = provider.GetRequiredService<IOptions<GeniusOptions>>().Value;
             http.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/");
             http.DefaultRequestHeaders.UserAgent.ParseAdd("RapAnalyzer-Scraper/1.0");
-            // The pipeline bounds every call (attempt timeout, capped retries and Retry-After); HttpClient's own
-            // 100 s would cut a call short that is only honouring a Retry-After, and surface as a bare cancellation.
-            http.Timeout = Timeout.InfiniteTimeSpan;
-        });
-
-        // ServiceDefaults gives every client the standard handler; two retry layers would multiply the attempts.
-#pragma warning disable EXTEXP0001
-        client.RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-        client.AddResilienceHandler(GeniusResilience.PipelineName, GeniusResilience.Configure).SelectPipelineByAuthority();
+        }).UseOwnResiliencePipeline(GeniusResilience.PipelineName, GeniusResilience.Configure);
         return services;
     }
 }

@@ -34,16 +34,7 @@ public sealed class EnrichmentExternalApisTests
             await context.Response.WriteAsJsonAsync(new { error = new { message = "The server had an error", type = "server_error" } });
             return true;
         };
-        _enrichment = await ServiceRun.StartAsync("enrichment", new Dictionary<string, string>
-        {
-            ["Spotify__ClientId"] = FakeSpotifyServer.ClientId,
-            ["Spotify__ClientSecret"] = FakeSpotifyServer.ClientSecret,
-            ["Spotify__ApiBaseUrl"] = _spotify.BaseUrl,
-            ["Spotify__AccountsBaseUrl"] = _spotify.BaseUrl,
-            ["EmbeddingEndpoint__Url"] = _openAi.ApiUrl,
-            ["EmbeddingEndpoint__Model"] = FakeOpenAiServer.EmbeddingModel,
-            ["EmbeddingEndpoint__ApiKey"] = FakeOpenAiServer.ApiKey,
-        });
+        _enrichment = await ServiceRun.StartAsync("enrichment", FakeApiSettings.For(_spotify, _openAi));
         _bus = await TestBus<TrackEnriched>.StartAsync();
     }
 
