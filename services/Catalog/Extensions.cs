@@ -16,6 +16,7 @@ public static class Extensions
         builder.Services.AddMigration<CatalogDbContext>();
         builder.Services.AddScoped<TrackQueries>();
         builder.Services.AddScoped<ArtistQueries>();
+        builder.Services.AddSingleton<EmbeddingIndexes>();
 
         builder.AddMessaging("messaging", bus =>
         {

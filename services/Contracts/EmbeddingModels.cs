@@ -7,4 +7,7 @@ public static class EmbeddingModels
     public const string UseLite = "use-lite-en@0.2.0";
 
     public const int UseLiteDimensions = 512;
+
+    /// <summary>The longest model id the catalog stores; an embedding endpoint configured with a longer one is refused at start.</summary>
+    public const int MaxIdLength = 100;
 }

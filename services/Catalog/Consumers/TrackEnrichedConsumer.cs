@@ -11,7 +11,7 @@ namespace RapAnalyzer.Catalog.Consumers;
 /// Stores tracks' features, embeddings and Spotify metadata in batches, replacing what an earlier enrichment
 /// stored, so a redelivery leaves the same state.
 /// </summary>
-public sealed class TrackEnrichedConsumer(CatalogDbContext db, ILogger<TrackEnrichedConsumer> logger) : IConsumer<Batch<TrackEnriched>>
+public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes indexes, ILogger<TrackEnrichedConsumer> logger) : IConsumer<Batch<TrackEnriched>>
 {
     public async Task Consume(ConsumeContext<Batch<TrackEnriched>> context)
     {
@@ -36,6 +36,7 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, ILogger<TrackEnri
             }
             Apply(track, enriched, now);
         }
+        await indexes.EnsureAsync(db, latest.SelectMany(m => m.Embeddings).Select(e => (e.ModelId, e.Vector.Length)), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 

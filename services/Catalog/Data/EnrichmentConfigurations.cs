@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RapAnalyzer.Catalog.Domain;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Catalog.Data;
 
@@ -21,7 +22,7 @@ public sealed class TrackEmbeddingConfiguration : IEntityTypeConfiguration<Track
     {
         embedding.ToTable("track_embeddings");
         embedding.HasKey(e => new { e.TrackId, e.ModelId });
-        embedding.Property(e => e.ModelId).HasMaxLength(100);
+        embedding.Property(e => e.ModelId).HasMaxLength(EmbeddingModels.MaxIdLength);
         // No fixed dimension: each model's vectors get their own HNSW index (see the migration).
         embedding.Property(e => e.Vector).HasColumnType("vector");
         embedding.HasOne<Track>().WithMany(t => t.Embeddings).HasForeignKey(e => e.TrackId);

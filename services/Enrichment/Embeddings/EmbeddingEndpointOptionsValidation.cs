@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Enrichment.Embeddings;
 
@@ -21,6 +22,10 @@ public sealed class EmbeddingEndpointOptionsValidation : IValidateOptions<Embedd
         if (options.Dimensions is { } dimensions)
         {
             failures.Range(nameof(options.Dimensions), dimensions, 1, 16_000);
+        }
+        if (options.ModelId.Length > EmbeddingModels.MaxIdLength)
+        {
+            failures.Add(nameof(options.Model), $"'{options.Model}' is too long: the stored model id '{options.ModelId}' may have at most {EmbeddingModels.MaxIdLength} characters.");
         }
         return failures.Result;
     }

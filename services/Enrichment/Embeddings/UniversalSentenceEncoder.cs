@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
+using RapAnalyzer.Contracts;
 using RapAnalyzer.Enrichment.Features;
 using OrtSessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
 
@@ -13,7 +14,7 @@ namespace RapAnalyzer.Enrichment.Embeddings;
 /// </summary>
 public sealed class UniversalSentenceEncoder : IDisposable
 {
-    public const string UseLiteModelId = "use-lite-en@0.2.0";
+    public const string UseLiteModelId = EmbeddingModels.UseLite;
 
     readonly InferenceSession session;
     readonly TextChunker chunker;

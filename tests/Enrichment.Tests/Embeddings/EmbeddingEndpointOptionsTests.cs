@@ -32,6 +32,7 @@ public class EmbeddingEndpointOptionsTests
     [TestCase("RetryDelaySeconds", "NaN")]
     [TestCase("MaxRetryAfterSeconds", "-1")]
     [TestCase("Dimensions", "0")]
+    [TestCase("Model", "a-model-name-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on")]
     public void A_bad_setting_is_refused_by_name(string setting, string value)
     {
         var options = Configured();

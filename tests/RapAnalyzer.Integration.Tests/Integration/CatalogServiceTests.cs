@@ -119,6 +119,7 @@ public sealed class CatalogServiceTests
             t => t!.Features is not null && t.LatestAnalysis is not null && t.Quality?.Score == 7.25, TimeSpan.FromSeconds(30));
         var artistDetails = await _catalog.Http.GetFromJsonAsync<ArtistDetails>($"/artists/{Uri.EscapeDataString(artist)}");
         var counts = await CountRowsAsync(stored.TrackId);
+        var endpointIndex = await IndexDefinitionAsync(EmbeddingIndexes.IndexName("text-embedding-3-small/64"));
 
         Assert.Multiple(() =>
         {
@@ -129,6 +130,7 @@ public sealed class CatalogServiceTests
             Assert.That(track.LatestAnalysis!.Analyzer, Is.EqualTo("embedded"));
             Assert.That(track.Quality!.Score, Is.EqualTo(7.25));
             Assert.That(counts, Is.EqualTo((Embeddings: 2L, Analyses: 1L, Scores: 1L)));
+            Assert.That(endpointIndex, Does.Contain("USING hnsw").And.Contain("vector(64)").And.Contain("'text-embedding-3-small/64'"));
             Assert.That(artistDetails!.Tracks, Is.EqualTo(1));
             Assert.That(artistDetails.EnrichedTracks, Is.EqualTo(1));
             Assert.That(artistDetails.Vocabulary, Is.EqualTo(new VocabularyFigure(3, 5, false)));
@@ -169,12 +171,17 @@ public sealed class CatalogServiceTests
     [Test]
     public async Task Has_an_hnsw_cosine_index_for_use_lite_vectors()
     {
+        var definition = await IndexDefinitionAsync("IX_track_embeddings_use_lite_hnsw");
+        Assert.That(definition, Does.Contain("USING hnsw").And.Contain("vector_cosine_ops").And.Contain(EmbeddingModels.UseLite));
+    }
+
+    private static async Task<string?> IndexDefinitionAsync(string name)
+    {
         await using var connection = new NpgsqlConnection(CatalogDatabase());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'catalog' AND indexname = 'IX_track_embeddings_use_lite_hnsw'", connection);
-        var definition = (string?)await command.ExecuteScalarAsync();
-        Assert.That(definition, Does.Contain("USING hnsw").And.Contain("vector_cosine_ops").And.Contain(EmbeddingModels.UseLite));
+        await using var command = new NpgsqlCommand("SELECT indexdef FROM pg_indexes WHERE schemaname = 'catalog' AND indexname = $1", connection);
+        command.Parameters.AddWithValue(name);
+        return (string?)await command.ExecuteScalarAsync();
     }
 
     private static string CatalogDatabase() =>
