@@ -20,10 +20,7 @@ public static class Command
         {
             info.ArgumentList.Add(argument);
         }
-        foreach (var (name, value) in spec.Environment)
-        {
-            info.Environment[name] = value;
-        }
+        spec.ApplyEnvironment(info);
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);

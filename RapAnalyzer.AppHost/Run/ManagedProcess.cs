@@ -44,10 +44,7 @@ public sealed class ManagedProcess(string resourceName, ProcessSpec spec, Action
         {
             info.ArgumentList.Add(argument);
         }
-        foreach (var (name, value) in spec.Environment)
-        {
-            info.Environment[name] = value;
-        }
+        spec.ApplyEnvironment(info);
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Forward(e.Data);

@@ -48,7 +48,11 @@ public sealed class ProjectRunner(ProjectResource project, DistributedApplicatio
             }
         }
         _process = new ManagedProcess(project.Name,
-            new ProcessSpec("dotnet", [assembly], environment, Path.GetDirectoryName(assembly)!),
+            new ProcessSpec("dotnet", [assembly], environment, Path.GetDirectoryName(assembly)!)
+            {
+                // With the host's variables given, this process's own must not leak through to the service.
+                Unset = options.HostEnvironment is null ? [] : project.ForwardedEnvironment,
+            },
             options.Log, ledger, restartOnExit: true);
         _process.Start();
         await Readiness.WaitAsync(project.Name, IsHealthyAsync, options.HealthTimeout, cancellationToken);

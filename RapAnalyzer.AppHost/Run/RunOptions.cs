@@ -27,7 +27,8 @@ public sealed record RunOptions
 
     /// <summary>
     /// Where the values of variables forwarded from the host (<c>WithEnvironmentFromHost</c>) come from; null: this
-    /// process's environment. Tests point services at fake external APIs through it.
+    /// process's environment. When set, only these count: a forwarded variable of this process's own environment is
+    /// not passed on. Tests point services at fake external APIs through it, whatever the developer has exported.
     /// </summary>
     public IReadOnlyDictionary<string, string>? HostEnvironment { get; init; }
 }

@@ -36,7 +36,7 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
             }
             Apply(track, enriched, now);
         }
-        await indexes.EnsureAsync(db, latest.SelectMany(m => m.Embeddings).Select(e => (e.ModelId, e.Vector.Length)), context.CancellationToken);
+        await indexes.EnsureAsync(db, latest.SelectMany(Embeddings).Select(e => (e.ModelId, e.Vector.Length)), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 
@@ -45,7 +45,7 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
         track.Features ??= new TextFeatures { TrackId = track.Id, EndRhymeScheme = "" };
         track.Features.Apply(enriched.Features, enriched.ArtistWords, now);
 
-        foreach (var enrichedEmbedding in enriched.Embeddings)
+        foreach (var enrichedEmbedding in Embeddings(enriched))
         {
             if (track.Embeddings.SingleOrDefault(e => e.ModelId == enrichedEmbedding.ModelId) is { } embedding)
             {
@@ -70,4 +70,7 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
             track.Spotify.Apply(spotify);
         }
     }
+
+    // A message published before TrackEnriched carried a list (one still in an error queue) has none; its features still count.
+    private static IReadOnlyList<LyricsEmbedding> Embeddings(TrackEnriched enriched) => enriched.Embeddings ?? [];
 }

@@ -2,36 +2,54 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Catalog.Data;
 
 /// <summary>
 /// One HNSW cosine index per embedding model, over that model's vectors only (a partial expression index at the
 /// model's dimension), so semantic search within a model is fast and models never mix. USE-Lite's comes with the
-/// migrations; any other model's (an embedding endpoint's) is created the first time its vectors are stored.
+/// migrations; any other model's (an embedding endpoint's) is created the first time its vectors are stored:
+/// on <c>vector(n)</c> up to 2,000 dimensions, on <c>halfvec(n)</c> up to 4,000 (pgvector's HNSW limits); a larger
+/// model's vectors are stored without an index. Failing to create one never fails storing the vectors.
 /// </summary>
-public sealed class EmbeddingIndexes
+public sealed class EmbeddingIndexes(ILogger<EmbeddingIndexes> logger)
 {
-    private readonly ConcurrentDictionary<string, bool> _indexed = new(StringComparer.Ordinal);
+    private const int MaxVectorDimensions = 2_000;
+    private const int MaxHalfVectorDimensions = 4_000;
+
+    private readonly ConcurrentDictionary<string, bool> _settled = new(StringComparer.Ordinal) { [EmbeddingModels.UseLite] = true };
 
     public async Task EnsureAsync(CatalogDbContext db, IEnumerable<(string ModelId, int Dimensions)> models, CancellationToken cancellationToken)
     {
         foreach (var (modelId, dimensions) in models.Distinct())
         {
-            if (_indexed.ContainsKey(modelId) || await HasIndexAsync(db, modelId, cancellationToken))
+            if (_settled.ContainsKey(modelId))
             {
-                _indexed[modelId] = true;
                 continue;
             }
-            // DDL takes no parameters: the name is hex, the dimension a number and the model id a quoted literal.
-            // Not concurrently: for a model never seen before the index covers no rows yet, so it is built at once.
-            var createIndex = $"""
-                CREATE INDEX IF NOT EXISTS "{IndexName(modelId)}" ON catalog.track_embeddings
-                USING hnsw (("Vector"::vector({dimensions})) vector_cosine_ops)
-                WHERE "ModelId" = {Literal(modelId)}
-                """;
-            await db.Database.ExecuteSqlRawAsync(createIndex, cancellationToken);
-            _indexed[modelId] = true;
+            if (CreateIndexSql(modelId, dimensions) is not { } createIndex)
+            {
+                logger.LogWarning("Vectors of {Model} have {Dimensions} dimensions, more than pgvector's HNSW indexes take ({Max}); they are stored without an index",
+                    modelId, dimensions, MaxHalfVectorDimensions);
+            }
+            else
+            {
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync(createIndex, cancellationToken);
+                }
+                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.UniqueViolation)
+                {
+                    // Another catalog replica created it at the same moment.
+                }
+                catch (PostgresException e)
+                {
+                    logger.LogWarning(e, "No HNSW index for vectors of {Model}; they are stored without one", modelId);
+                }
+            }
+            _settled[modelId] = true;
         }
     }
 
@@ -39,12 +57,20 @@ public sealed class EmbeddingIndexes
     public static string IndexName(string modelId) =>
         $"IX_track_embeddings_hnsw_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(modelId)))[..16]}";
 
-    private static Task<bool> HasIndexAsync(CatalogDbContext db, string modelId, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<bool>($"""
-            SELECT EXISTS (SELECT 1 FROM pg_indexes
-                           WHERE schemaname = 'catalog' AND tablename = 'track_embeddings'
-                             AND indexdef LIKE '%USING hnsw%' AND indexdef LIKE '%' || quote_literal({modelId}) || '%') AS "Value"
-            """).SingleAsync(cancellationToken);
-
-    private static string Literal(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
+    // DDL takes no parameters: the name is hex, the dimension a number and the model id a quoted literal. Not built
+    // concurrently: a model seen for the first time has no rows yet, so the build is a scan of the table and no more.
+    private static string? CreateIndexSql(string modelId, int dimensions)
+    {
+        var (type, operators) = dimensions switch
+        {
+            <= MaxVectorDimensions => ("vector", "vector_cosine_ops"),
+            <= MaxHalfVectorDimensions => ("halfvec", "halfvec_cosine_ops"),
+            _ => (null, null),
+        };
+        return type is null ? null : $"""
+            CREATE INDEX IF NOT EXISTS "{IndexName(modelId)}" ON catalog.track_embeddings
+            USING hnsw (("Vector"::{type}({dimensions})) {operators})
+            WHERE "ModelId" = '{modelId.Replace("'", "''", StringComparison.Ordinal)}'
+            """;
+    }
 }

@@ -11,36 +11,19 @@ namespace RapAnalyzer.Enrichment.Embeddings;
 /// <summary>
 /// Tracks embedded by an OpenAI-compatible embeddings endpoint (OpenAI, vLLM, Ollama...), through Microsoft.Extensions.AI.
 /// Like USE-Lite's, a track's vector is the normalised mean of its distinct sections' vectors. Calls go through the
-/// named HttpClient's resilience pipeline; the SDK's own retries are off so the two do not multiply.
+/// named HttpClient's resilience pipeline (the SDK's own retries are off so the two do not multiply), each call is
+/// bounded by <see cref="EmbeddingEndpointOptions.TotalTimeoutSeconds"/>, and after a failure the endpoint is not
+/// called again for <see cref="EmbeddingEndpointOptions.CooldownSeconds"/>, so an endpoint that is down costs the
+/// pipeline one bounded wait per cool-down rather than one per batch.
 /// </summary>
-public sealed class EmbeddingEndpoint
+public sealed class EmbeddingEndpoint(IOptions<EmbeddingEndpointOptions> options, IHttpClientFactory httpClients, TimeProvider time)
 {
     public const string HttpClientName = "embedding-endpoint";
 
-    private readonly EmbeddingEndpointOptions _options;
-    private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator;
-    private readonly TimeProvider _time;
+    private readonly EmbeddingEndpointOptions _options = options.Value;
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator = Generator(options.Value, httpClients);
     private EmbeddingEndpointFailure? _lastFailure;
-
-    public EmbeddingEndpoint(IOptions<EmbeddingEndpointOptions> options, IHttpClientFactory httpClients, TimeProvider time)
-    {
-        _options = options.Value;
-        _time = time;
-        if (_options.IsConfigured)
-        {
-            var client = new EmbeddingClient(_options.Model,
-                // Servers without keys (a local vLLM or Ollama) ignore the header; the SDK insists on one.
-                new ApiKeyCredential(string.IsNullOrWhiteSpace(_options.ApiKey) ? "none" : _options.ApiKey),
-                new OpenAIClientOptions
-                {
-                    Endpoint = new Uri(_options.Url!),
-                    Transport = new HttpClientPipelineTransport(httpClients.CreateClient(HttpClientName)),
-                    RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-                    NetworkTimeout = Timeout.InfiniteTimeSpan,
-                });
-            _generator = client.AsIEmbeddingGenerator(_options.Dimensions);
-        }
-    }
+    private int _dimensions;
 
     public bool IsConfigured => _generator is not null;
 
@@ -51,11 +34,17 @@ public sealed class EmbeddingEndpoint
 
     /// <summary>
     /// One vector per track, null for a track with no lyric lines (endpoints refuse empty input). Throws
-    /// <see cref="EmbeddingEndpointException"/> when the endpoint fails or answers with something unusable.
+    /// <see cref="EmbeddingEndpointException"/> when the endpoint fails, answers with something unusable, or is
+    /// cooling down after a failure.
     /// </summary>
     public async Task<IReadOnlyList<TrackEmbedding?>> EmbedTracksAsync(IReadOnlyList<Lyrics> tracks, CancellationToken cancellationToken)
     {
         if (_generator is null) throw new InvalidOperationException($"{EmbeddingEndpointOptions.SectionName}:Url is not set.");
+        if (LastFailure is { } previous && time.GetUtcNow() - previous.At < TimeSpan.FromSeconds(_options.CooldownSeconds))
+        {
+            throw new EmbeddingEndpointException(
+                $"The embedding endpoint ({ModelId}) failed {(time.GetUtcNow() - previous.At).TotalSeconds:0} s ago ({previous.Reason}) and is not called again until {_options.CooldownSeconds:0} s have passed");
+        }
         var sections = tracks.Select(track => track.DistinctSectionTexts()).ToList();
         var texts = sections.SelectMany(track => track).ToList();
         var vectors = new List<float[]>(texts.Count);
@@ -68,7 +57,7 @@ public sealed class EmbeddingEndpoint
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var failure = new EmbeddingEndpointFailure(_time.GetUtcNow(), Describe(e));
+            var failure = new EmbeddingEndpointFailure(time.GetUtcNow(), Describe(e));
             Volatile.Write(ref _lastFailure, failure);
             throw new EmbeddingEndpointException($"The embedding endpoint ({ModelId}) failed: {failure.Reason}", e);
         }
@@ -95,16 +84,40 @@ public sealed class EmbeddingEndpoint
         {
             throw new InvalidDataException($"it returned {embeddings.Count} vectors for {texts.Length} texts");
         }
-        var dimensions = embeddings[0].Vector.Length;
-        if (dimensions == 0 || embeddings.Any(e => e.Vector.Length != dimensions))
+        var vectors = embeddings.Select(e => e.Vector.ToArray()).ToList();
+        if (vectors.Any(v => v.Length == 0 || !v.All(float.IsFinite)))
         {
-            throw new InvalidDataException("it returned empty vectors or vectors of different sizes");
+            throw new InvalidDataException("it returned an empty vector or one with values that are not numbers");
         }
-        if (_options.Dimensions is { } asked && asked != dimensions)
+        // The catalog indexes a model's vectors at one size; a model id whose size changes would break that.
+        var dimensions = vectors[0].Length;
+        var expected = _options.Dimensions ?? Interlocked.CompareExchange(ref _dimensions, dimensions, 0) switch { 0 => dimensions, var first => first };
+        if (vectors.Any(v => v.Length != expected))
         {
-            throw new InvalidDataException($"it returned {dimensions}-dimensional vectors where {EmbeddingEndpointOptions.SectionName}:Dimensions asks for {asked}");
+            throw new InvalidDataException($"it returned {string.Join("/", vectors.Select(v => v.Length).Distinct())}-dimensional vectors where {ModelId} has {expected}");
         }
-        return embeddings.Select(e => EmbeddingMath.Normalize(e.Vector.ToArray()));
+        return vectors.Select(EmbeddingMath.Normalize);
+    }
+
+    private static IEmbeddingGenerator<string, Embedding<float>>? Generator(EmbeddingEndpointOptions options, IHttpClientFactory httpClients)
+    {
+        if (!options.IsConfigured)
+        {
+            return null;
+        }
+        var client = new EmbeddingClient(options.Model,
+            // Servers without keys (a local vLLM or Ollama) ignore the header; the SDK insists on one.
+            new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey),
+            new OpenAIClientOptions
+            {
+                Endpoint = new Uri(options.Url!),
+                Transport = new HttpClientPipelineTransport(httpClients.CreateClient(HttpClientName)),
+                RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                // Bounds the whole call: the pipeline's retries and Retry-After waits, and reading the body, which the
+                // pipeline's attempt timeout does not cover once the headers have arrived.
+                NetworkTimeout = TimeSpan.FromSeconds(options.TotalTimeoutSeconds),
+            });
+        return client.AsIEmbeddingGenerator(options.Dimensions);
     }
 
     private static string Describe(Exception e) => e switch
@@ -116,4 +129,4 @@ public sealed class EmbeddingEndpoint
 
 public sealed record EmbeddingEndpointFailure(DateTimeOffset At, string Reason);
 
-public sealed class EmbeddingEndpointException(string message, Exception inner) : Exception(message, inner);
+public sealed class EmbeddingEndpointException(string message, Exception? inner = null) : Exception(message, inner);

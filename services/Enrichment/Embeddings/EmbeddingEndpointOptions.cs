@@ -21,10 +21,16 @@ public sealed class EmbeddingEndpointOptions
     /// <summary>The most texts sent in one request; a batch of tracks takes as many requests as it needs.</summary>
     public int InputsPerRequest { get; set; } = 128;
 
-    /// <summary>Per attempt, including reading the body.</summary>
-    public double TimeoutSeconds { get; set; } = 30;
+    /// <summary>Per attempt, until the answer's headers arrive.</summary>
+    public double TimeoutSeconds { get; set; } = 20;
 
-    public int MaxRetries { get; set; } = 3;
+    /// <summary>Per call: every attempt, the waits between them, and reading the answer.</summary>
+    public double TotalTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>After a failed call, how long the endpoint is left alone (tracks get USE-Lite vectors only meanwhile).</summary>
+    public double CooldownSeconds { get; set; } = 60;
+
+    public int MaxRetries { get; set; } = 2;
 
     /// <summary>The first backoff when the answer gives no Retry-After; it doubles with each retry, with jitter.</summary>
     public double RetryDelaySeconds { get; set; } = 1;

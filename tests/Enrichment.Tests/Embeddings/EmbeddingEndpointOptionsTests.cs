@@ -7,11 +7,23 @@ public class EmbeddingEndpointOptionsTests
     private static EmbeddingEndpointOptions Configured() => new() { Url = "http://127.0.0.1:11434/v1", Model = "nomic-embed-text" };
 
     [Test]
-    public void Without_a_url_nothing_else_is_checked()
+    public void Without_a_url_the_endpoint_settings_are_not_used_or_checked()
     {
         var result = new EmbeddingEndpointOptionsValidation().Validate(null, new EmbeddingEndpointOptions { Model = "", TimeoutSeconds = -1 });
 
         Assert.That(result.Succeeded, Is.True);
+    }
+
+    [Test]
+    public void A_key_or_size_without_a_url_is_refused_naming_the_url()
+    {
+        var validation = new EmbeddingEndpointOptionsValidation();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(validation.Validate(null, new EmbeddingEndpointOptions { ApiKey = "sk-x" }).FailureMessage, Does.StartWith("EmbeddingEndpoint:Url must be set"));
+            Assert.That(validation.Validate(null, new EmbeddingEndpointOptions { Dimensions = 256 }).FailureMessage, Does.StartWith("EmbeddingEndpoint:Url must be set"));
+        });
     }
 
     [Test]
@@ -28,6 +40,8 @@ public class EmbeddingEndpointOptionsTests
     [TestCase("Model", " ")]
     [TestCase("InputsPerRequest", "0")]
     [TestCase("TimeoutSeconds", "0")]
+    [TestCase("TotalTimeoutSeconds", "10")]
+    [TestCase("CooldownSeconds", "-1")]
     [TestCase("MaxRetries", "11")]
     [TestCase("RetryDelaySeconds", "NaN")]
     [TestCase("MaxRetryAfterSeconds", "-1")]

@@ -184,9 +184,77 @@ public class EmbeddingEndpointTests
         OnEmbeddings((context, _) => FakeApiServer.Hang(context));
         var stopwatch = Stopwatch.StartNew();
 
-        Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
+        // WaitAsync: were the timeout missing, the test fails with a TimeoutException instead of hanging.
+        Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public void An_answer_whose_body_stalls_after_the_headers_ends_at_the_total_timeout()
+    {
+        var endpoint = Endpoint(options => (options.TimeoutSeconds, options.TotalTimeoutSeconds, options.MaxRetries) = (0.5, 1, 0));
+        OnEmbeddings(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"object\":\"list\",\"data\":[");
+            await context.Response.Body.FlushAsync();
+            return await FakeApiServer.Hang(context);
+        });
+        var stopwatch = Stopwatch.StartNew();
+
+        // WaitAsync: were the timeout missing, the test fails with a TimeoutException instead of hanging.
+        Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public async Task After_a_failure_the_endpoint_is_left_alone_for_the_cool_down()
+    {
+        var endpoint = Endpoint(options => (options.CooldownSeconds, options.MaxRetries) = (60, 0));
+        OnEmbeddings(async (context, count) =>
+        {
+            if (count > 1) return false;
+            context.Response.StatusCode = 503;
+            await context.Response.WriteAsJsonAsync(new { error = new { message = "Overloaded", type = "server_error" } });
+            return true;
+        });
+
+        Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
+        var stopwatch = Stopwatch.StartNew();
+        var skipped = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
+        var health = await HealthAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(skipped!.Message, Does.Contain("not called again").And.Contain("HTTP 503"));
+            Assert.That(_server.CountOf("/v1/embeddings"), Is.EqualTo(1));
+            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+            Assert.That(health.Status, Is.EqualTo(HealthStatus.Degraded));
+        });
+    }
+
+    [Test]
+    public async Task A_model_whose_vector_size_changes_is_refused()
+    {
+        var endpoint = Endpoint();
+        await endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None);
+        OnEmbeddings(async (context, _) =>
+        {
+            await context.Response.WriteAsJsonAsync(new
+            {
+                @object = "list",
+                data = new[] { new { @object = "embedding", index = 0, embedding = new[] { 0.5f, 0.5f } } },
+                model = FakeOpenAiServer.EmbeddingModel,
+                usage = new { prompt_tokens = 3, total_tokens = 3 },
+            });
+            return true;
+        });
+
+        var failure = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse("one line")], CancellationToken.None));
+
+        Assert.That(failure!.Message, Does.Contain($"2-dimensional vectors where {FakeOpenAiServer.EmbeddingModel} has {FakeOpenAiServer.DefaultDimensions}"));
     }
 
     [Test]

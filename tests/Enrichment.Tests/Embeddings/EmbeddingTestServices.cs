@@ -37,6 +37,8 @@ public static class EmbeddingTestServices
             options.MaxRetries = 2;
             options.RetryDelaySeconds = 0.01;
             options.TimeoutSeconds = 5;
+            // Each test decides whether a failure is followed by a cool-down.
+            options.CooldownSeconds = 0;
             configure?.Invoke(options);
         });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -99,10 +99,15 @@ public sealed class CatalogServiceTests
         var stored = (await _bus.WaitForAsync(m => m.Artist == artist, 1, TimeSpan.FromSeconds(30))).Single();
         var features = new TrackFeatures(4, 1, 5, 3, 0.6, 7, 1.75, 0.1875, 0.4, "AABB", 1, 88.5);
         var vector = Enumerable.Range(0, EmbeddingModels.UseLiteDimensions).Select(i => i == 3 ? 1f : 0f).ToArray();
-        // Two models of different sizes share the table; each keeps its own vector.
-        var endpointVector = Enumerable.Range(0, 64).Select(i => i == 5 ? 1f : 0f).ToArray();
+        // Models of different sizes share the table; each keeps its own vector, indexed as pgvector allows its size.
+        static float[] Unit(int dimensions) => [.. Enumerable.Range(0, dimensions).Select(i => i == 5 ? 1f : 0f)];
         var enriched = new TrackEnriched(stored.TrackId, features,
-            [new LyricsEmbedding(EmbeddingModels.UseLite, vector), new LyricsEmbedding("text-embedding-3-small/64", endpointVector)],
+            [
+                new LyricsEmbedding(EmbeddingModels.UseLite, vector),
+                new LyricsEmbedding("text-embedding-3-small/64", Unit(64)),
+                new LyricsEmbedding("text-embedding-3-large", Unit(3072)),
+                new LyricsEmbedding("very-large-model", Unit(4096)),
+            ],
             new SpotifyMetadata("sp1", 71, "The Album", "2012-05-01", 215000, true), ["words", "words", "and", "more", "words"]);
 
         await _bus.Publisher.Publish(enriched);
@@ -119,18 +124,22 @@ public sealed class CatalogServiceTests
             t => t!.Features is not null && t.LatestAnalysis is not null && t.Quality?.Score == 7.25, TimeSpan.FromSeconds(30));
         var artistDetails = await _catalog.Http.GetFromJsonAsync<ArtistDetails>($"/artists/{Uri.EscapeDataString(artist)}");
         var counts = await CountRowsAsync(stored.TrackId);
-        var endpointIndex = await IndexDefinitionAsync(EmbeddingIndexes.IndexName("text-embedding-3-small/64"));
+        var smallIndex = await IndexDefinitionAsync(EmbeddingIndexes.IndexName("text-embedding-3-small/64"));
+        var largeIndex = await IndexDefinitionAsync(EmbeddingIndexes.IndexName("text-embedding-3-large"));
+        var tooLargeIndex = await IndexDefinitionAsync(EmbeddingIndexes.IndexName("very-large-model"));
 
         Assert.Multiple(() =>
         {
             Assert.That(track!.Features!.RhymeDensity, Is.EqualTo(0.4));
             Assert.That(track.Features.EndRhymeScheme, Is.EqualTo("AABB"));
-            Assert.That(track.EmbeddingModels, Is.EquivalentTo(new[] { EmbeddingModels.UseLite, "text-embedding-3-small/64" }));
+            Assert.That(track.EmbeddingModels, Is.EquivalentTo(new[] { EmbeddingModels.UseLite, "text-embedding-3-small/64", "text-embedding-3-large", "very-large-model" }));
             Assert.That(track.Spotify!.Popularity, Is.EqualTo(71));
             Assert.That(track.LatestAnalysis!.Analyzer, Is.EqualTo("embedded"));
             Assert.That(track.Quality!.Score, Is.EqualTo(7.25));
-            Assert.That(counts, Is.EqualTo((Embeddings: 2L, Analyses: 1L, Scores: 1L)));
-            Assert.That(endpointIndex, Does.Contain("USING hnsw").And.Contain("vector(64)").And.Contain("'text-embedding-3-small/64'"));
+            Assert.That(counts, Is.EqualTo((Embeddings: 4L, Analyses: 1L, Scores: 1L)));
+            Assert.That(smallIndex, Does.Contain("USING hnsw").And.Contain("vector(64)").And.Contain("vector_cosine_ops").And.Contain("'text-embedding-3-small/64'"));
+            Assert.That(largeIndex, Does.Contain("USING hnsw").And.Contain("halfvec(3072)").And.Contain("halfvec_cosine_ops"));
+            Assert.That(tooLargeIndex, Is.Null);
             Assert.That(artistDetails!.Tracks, Is.EqualTo(1));
             Assert.That(artistDetails.EnrichedTracks, Is.EqualTo(1));
             Assert.That(artistDetails.Vocabulary, Is.EqualTo(new VocabularyFigure(3, 5, false)));

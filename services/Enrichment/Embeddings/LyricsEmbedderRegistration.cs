@@ -4,7 +4,7 @@ using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Embeddings;
 
-public static class EmbeddingEndpointRegistration
+public static class LyricsEmbedderRegistration
 {
     /// <summary>The endpoint's options (validated at start-up), its HttpClient with its own resilience pipeline, its health, and the <see cref="LyricsEmbedder"/>.</summary>
     public static IServiceCollection AddLyricsEmbedder(this IServiceCollection services)
@@ -13,14 +13,17 @@ public static class EmbeddingEndpointRegistration
         services.AddSingleton<IValidateOptions<EmbeddingEndpointOptions>, EmbeddingEndpointOptionsValidation>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(EmbeddingEndpoint.HttpClientName).UseOwnResiliencePipeline(EmbeddingEndpoint.HttpClientName, (pipeline, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<EmbeddingEndpointOptions>>().Value;
-            pipeline.AddExternalApiStrategies(
-                new ExternalApiLimits(options.MaxRetries, TimeSpan.FromSeconds(options.RetryDelaySeconds),
-                    TimeSpan.FromSeconds(options.MaxRetryAfterSeconds), TimeSpan.FromSeconds(options.TimeoutSeconds)),
-                context.ServiceProvider.GetRequiredService<TimeProvider>());
-        });
+        services.AddHttpClient(EmbeddingEndpoint.HttpClientName)
+            // One HttpClient serves the process's lifetime, so its connections are renewed to follow DNS changes.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .UseOwnResiliencePipeline(EmbeddingEndpoint.HttpClientName, (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<EmbeddingEndpointOptions>>().Value;
+                pipeline.AddExternalApiStrategies(
+                    new ExternalApiLimits(options.MaxRetries, TimeSpan.FromSeconds(options.RetryDelaySeconds),
+                        TimeSpan.FromSeconds(options.MaxRetryAfterSeconds), TimeSpan.FromSeconds(options.TimeoutSeconds)),
+                    context.ServiceProvider.GetRequiredService<TimeProvider>());
+            });
 
         services.AddSingleton<EmbeddingEndpoint>();
         services.AddSingleton<LyricsEmbedder>();
