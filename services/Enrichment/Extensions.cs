@@ -17,8 +17,7 @@ public static class Extensions
         builder.AddGrpcServerDefaults();
         builder.Services.AddProblemDetails();
 
-        builder.Services.AddOptions<EnrichmentOptions>().BindConfiguration(EnrichmentOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<EnrichmentOptions>, EnrichmentOptionsValidation>();
+        builder.Services.AddValidatedOptions<EnrichmentOptions, EnrichmentOptionsValidation>(EnrichmentOptions.SectionName);
         // Loaded as the host starts (after the options are validated), so the first request does not pay for it.
         builder.Services.AddActivatedSingleton(services =>
             PronouncingDictionary.Load(services.GetRequiredService<IOptions<EnrichmentOptions>>().Value.CmuDictionaryPath));

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using RapAnalyzer.Inference.Llm;
 
 namespace RapAnalyzer.Inference;
@@ -7,8 +6,7 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidation>();
+        builder.Services.AddValidatedOptions<LlmOptions, LlmOptionsValidation>(LlmOptions.SectionName);
 
         builder.AddRedisClient("cache");
         builder.AddMessaging("messaging");

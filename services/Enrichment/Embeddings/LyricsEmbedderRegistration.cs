@@ -9,8 +9,7 @@ public static class LyricsEmbedderRegistration
     /// <summary>The endpoint's options (validated at start-up), its HttpClient with its own resilience pipeline, its health, and the <see cref="LyricsEmbedder"/>.</summary>
     public static IServiceCollection AddLyricsEmbedder(this IServiceCollection services)
     {
-        services.AddOptions<EmbeddingEndpointOptions>().BindConfiguration(EmbeddingEndpointOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EmbeddingEndpointOptions>, EmbeddingEndpointOptionsValidation>();
+        services.AddValidatedOptions<EmbeddingEndpointOptions, EmbeddingEndpointOptionsValidation>(EmbeddingEndpointOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(EmbeddingEndpoint.HttpClientName)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Spotify;
@@ -9,8 +8,7 @@ public static class SpotifyRegistration
     /// <summary>The options (validated at start-up), the typed <see cref="SpotifyClient"/> with its own resilience pipeline, and the lookup.</summary>
     public static IServiceCollection AddSpotify(this IServiceCollection services)
     {
-        services.AddOptions<SpotifyOptions>().BindConfiguration(SpotifyOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SpotifyOptions>, SpotifyOptionsValidation>();
+        services.AddValidatedOptions<SpotifyOptions, SpotifyOptionsValidation>(SpotifyOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SpotifyAccessToken>();
         services.AddSingleton<SpotifyLookup>();

@@ -8,8 +8,7 @@ public static class GeniusRegistration
     /// <summary>The options (validated at start-up) and the typed <see cref="GeniusClient"/> with its own resilience pipeline.</summary>
     public static IServiceCollection AddGeniusClient(this IServiceCollection services)
     {
-        services.AddOptions<GeniusOptions>().BindConfiguration(GeniusOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GeniusOptions>, GeniusOptionsValidation>();
+        services.AddValidatedOptions<GeniusOptions, GeniusOptionsValidation>(GeniusOptions.SectionName);
 
         services.AddHttpClient<GeniusClient>((provider, http) =>
         {

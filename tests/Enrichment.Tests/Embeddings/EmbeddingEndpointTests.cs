@@ -43,6 +43,19 @@ public class EmbeddingEndpointTests
             ? answer(context, _server.CountOf("/v1/embeddings"))
             : Task.FromResult(false);
 
+    // An answer of the right shape whatever was asked: one vector, of two dimensions.
+    private static async Task<bool> AnswerOneTwoDimensionalVector(HttpContext context, int count)
+    {
+        await context.Response.WriteAsJsonAsync(new
+        {
+            @object = "list",
+            data = new[] { new { @object = "embedding", index = 0, embedding = new[] { 0.5f, 0.5f } } },
+            model = FakeOpenAiServer.EmbeddingModel,
+            usage = new { prompt_tokens = 3, total_tokens = 3 },
+        });
+        return true;
+    }
+
     private static float[] Expected(params string[] sections) =>
         EmbeddingMath.NormalizedMean([.. sections.Select(text => EmbeddingMath.Normalize(FakeOpenAiServer.Embed(text)))]);
 
@@ -240,17 +253,7 @@ public class EmbeddingEndpointTests
     {
         var endpoint = Endpoint();
         await endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None);
-        OnEmbeddings(async (context, _) =>
-        {
-            await context.Response.WriteAsJsonAsync(new
-            {
-                @object = "list",
-                data = new[] { new { @object = "embedding", index = 0, embedding = new[] { 0.5f, 0.5f } } },
-                model = FakeOpenAiServer.EmbeddingModel,
-                usage = new { prompt_tokens = 3, total_tokens = 3 },
-            });
-            return true;
-        });
+        OnEmbeddings(AnswerOneTwoDimensionalVector);
 
         var failure = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse("one line")], CancellationToken.None));
 
@@ -261,17 +264,7 @@ public class EmbeddingEndpointTests
     public void An_answer_with_too_few_vectors_is_refused()
     {
         var endpoint = Endpoint();
-        OnEmbeddings(async (context, _) =>
-        {
-            await context.Response.WriteAsJsonAsync(new
-            {
-                @object = "list",
-                data = new[] { new { @object = "embedding", index = 0, embedding = new[] { 0.5f, 0.5f } } },
-                model = FakeOpenAiServer.EmbeddingModel,
-                usage = new { prompt_tokens = 3, total_tokens = 3 },
-            });
-            return true;
-        });
+        OnEmbeddings(AnswerOneTwoDimensionalVector);
 
         var failure = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
 

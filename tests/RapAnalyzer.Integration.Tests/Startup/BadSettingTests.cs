@@ -22,6 +22,8 @@ public sealed class BadSettingTests
     [TestCase("quality", "Kestrel__Endpoints__http__Url", "http://127.0.0.1:99999", "Kestrel:Endpoints:http:Url")]
     [TestCase("inference", "Llm__Endpoint", "ftp://models.example/v1", "Llm:Endpoint")]
     [TestCase("inference", "Llm__TimeoutSeconds", "0", "Llm:TimeoutSeconds")]
+    [TestCase("enrichment", "EmbeddingEndpoint__Url", "ftp://models.example/v1", "EmbeddingEndpoint:Url")]
+    [TestCase("enrichment", "Spotify__ClientId", "only-the-id", "Spotify:ClientId")]
     public async Task Refuses_to_start_and_names_the_setting(string service, string variable, string value, string setting)
     {
         var output = await ServiceProcess.RunToFailureAsync(service, With(variable, value));
