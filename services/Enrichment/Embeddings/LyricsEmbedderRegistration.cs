@@ -21,7 +21,7 @@ public static class LyricsEmbedderRegistration
                 pipeline.AddExternalApiStrategies(
                     new ExternalApiLimits(options.MaxRetries, TimeSpan.FromSeconds(options.RetryDelaySeconds),
                         TimeSpan.FromSeconds(options.MaxRetryAfterSeconds), TimeSpan.FromSeconds(options.TimeoutSeconds)),
-                    context.ServiceProvider.GetRequiredService<TimeProvider>());
+                    context);
             });
 
         services.AddSingleton<EmbeddingEndpoint>();

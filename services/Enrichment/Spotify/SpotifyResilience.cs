@@ -16,6 +16,6 @@ public static class SpotifyResilience
         pipeline.AddExternalApiStrategies(
             new ExternalApiLimits(options.MaxRetries, TimeSpan.FromSeconds(options.RetryDelaySeconds),
                 TimeSpan.FromSeconds(options.MaxRetryAfterSeconds), TimeSpan.FromSeconds(options.TimeoutSeconds)),
-            context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System);
+            context);
     }
 }
