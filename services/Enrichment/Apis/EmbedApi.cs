@@ -31,9 +31,9 @@ public static class EmbedApi
         }
         try
         {
-            return await embedder.EmbedAsync(request.Text!, request.Model is "" ? null : request.Model, cancellationToken) is { } embedding
+            return await embedder.EmbedAsync(request.Text!, request.Model, cancellationToken) is { } embedding
                 ? TypedResults.Ok(embedding)
-                : Invalid(FeaturesText.Field, "The text has no lyric lines (only headers, blank lines or punctuation); send the lyrics to embed.");
+                : Invalid(FeaturesText.Field, FeaturesText.NoLyricLines);
         }
         catch (EmbeddingEndpointException e)
         {

@@ -33,13 +33,14 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
     }
 
     /// <summary>
-    /// Any text embedded as a track, by <paramref name="model"/> (one of <see cref="Models"/>) or else the default
-    /// model. Without a model asked for, a failing endpoint is answered by USE-Lite, and <see cref="TextEmbedding.Degraded"/>
+    /// Any text embedded as a track, by <paramref name="model"/> (one of <see cref="Models"/>) or, when it is null or
+    /// empty (as <see cref="ModelProblem"/> allows), the default model. Without a model asked for, a failing endpoint is answered by USE-Lite, and <see cref="TextEmbedding.Degraded"/>
     /// says why; asked for by name, its failure is the caller's (<see cref="EmbeddingEndpointException"/>).
     /// Null when the text has no lyric lines to embed.
     /// </summary>
     public async Task<TextEmbedding?> EmbedAsync(string text, string? model, CancellationToken cancellationToken)
     {
+        model = string.IsNullOrEmpty(model) ? null : model;
         var lyrics = Lyrics.Parse(text);
         if (lyrics.Sections.Count == 0)
         {

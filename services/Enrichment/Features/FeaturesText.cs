@@ -8,6 +8,9 @@ public static class FeaturesText
     public const string Field = "text";
     public const int MaxLength = 100_000;
 
+    /// <summary>Why a text that passed <see cref="Problem"/> still cannot be embedded.</summary>
+    public const string NoLyricLines = "The text has no lyric lines (only headers, blank lines or punctuation); send the lyrics to embed.";
+
     /// <summary>Why the text cannot be analyzed, or null when it can.</summary>
     public static string? Problem(string? text) => text switch
     {

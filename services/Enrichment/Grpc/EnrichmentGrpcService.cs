@@ -11,7 +11,7 @@ public sealed class EnrichmentGrpcService(TrackFeatureAnalyzer analyzer, LyricsE
     {
         if (FeaturesText.Problem(request.Text) is { } problem)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{FeaturesText.Field}: {problem}"));
+            throw InvalidArgument(FeaturesText.Field, problem);
         }
         var features = analyzer.Analyze(request.Text);
         return Task.FromResult(new FeaturesReply
@@ -36,16 +36,16 @@ public sealed class EnrichmentGrpcService(TrackFeatureAnalyzer analyzer, LyricsE
     {
         if (FeaturesText.Problem(request.Text) is { } problem)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{FeaturesText.Field}: {problem}"));
+            throw InvalidArgument(FeaturesText.Field, problem);
         }
         if (embedder.ModelProblem(request.Model) is { } modelProblem)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{LyricsEmbedder.ModelField}: {modelProblem}"));
+            throw InvalidArgument(LyricsEmbedder.ModelField, modelProblem);
         }
         TextEmbedding? embedding;
         try
         {
-            embedding = await embedder.EmbedAsync(request.Text, request.Model is "" ? null : request.Model, context.CancellationToken);
+            embedding = await embedder.EmbedAsync(request.Text, request.Model, context.CancellationToken);
         }
         catch (EmbeddingEndpointException e)
         {
@@ -53,10 +53,13 @@ public sealed class EnrichmentGrpcService(TrackFeatureAnalyzer analyzer, LyricsE
         }
         if (embedding is null)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{FeaturesText.Field}: The text has no lyric lines to embed."));
+            throw InvalidArgument(FeaturesText.Field, FeaturesText.NoLyricLines);
         }
         var reply = new EmbeddingReply { ModelId = embedding.ModelId, Chunks = embedding.Chunks, Degraded = embedding.Degraded ?? "" };
         reply.Vector.AddRange(embedding.Vector);
         return reply;
     }
+
+    // The field first, as the HTTP API's problem details name it.
+    private static RpcException InvalidArgument(string field, string problem) => new(new Status(StatusCode.InvalidArgument, $"{field}: {problem}"));
 }

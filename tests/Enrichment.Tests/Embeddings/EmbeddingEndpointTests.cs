@@ -38,11 +38,6 @@ public class EmbeddingEndpointTests
     private Task<HealthCheckResult> HealthAsync() =>
         new EmbeddingEndpointHealthCheck(_services!.GetRequiredService<EmbeddingEndpoint>()).CheckHealthAsync(new HealthCheckContext());
 
-    private void OnEmbeddings(Func<HttpContext, int, Task<bool>> answer) =>
-        _server.Interfere = context => context.Request.Path == "/v1/embeddings"
-            ? answer(context, _server.CountOf("/v1/embeddings"))
-            : Task.FromResult(false);
-
     // An answer of the right shape whatever was asked: one vector, of two dimensions.
     private static async Task<bool> AnswerOneTwoDimensionalVector(HttpContext context, int count)
     {
@@ -127,7 +122,7 @@ public class EmbeddingEndpointTests
     public async Task A_429_is_retried_after_the_wait_Retry_After_asks_for()
     {
         var endpoint = Endpoint();
-        OnEmbeddings(async (context, count) =>
+        _server.InterfereAt("/v1/embeddings", async (context, count) =>
         {
             if (count > 1) return false;
             context.Response.StatusCode = 429;
@@ -152,7 +147,7 @@ public class EmbeddingEndpointTests
     {
         var endpoint = Endpoint();
         var failing = true;
-        OnEmbeddings(async (context, _) =>
+        _server.InterfereAt("/v1/embeddings", async (context, _) =>
         {
             if (!failing) return false;
             context.Response.StatusCode = 500;
@@ -194,7 +189,7 @@ public class EmbeddingEndpointTests
     public void A_hung_endpoint_ends_at_the_attempt_timeout()
     {
         var endpoint = Endpoint(options => (options.TimeoutSeconds, options.MaxRetries) = (0.3, 1));
-        OnEmbeddings((context, _) => FakeApiServer.Hang(context));
+        _server.InterfereAt("/v1/embeddings", (context, _) => FakeApiServer.Hang(context));
         var stopwatch = Stopwatch.StartNew();
 
         // WaitAsync: were the timeout missing, the test fails with a TimeoutException instead of hanging.
@@ -207,7 +202,7 @@ public class EmbeddingEndpointTests
     public void An_answer_whose_body_stalls_after_the_headers_ends_at_the_total_timeout()
     {
         var endpoint = Endpoint(options => (options.TimeoutSeconds, options.TotalTimeoutSeconds, options.MaxRetries) = (0.5, 1, 0));
-        OnEmbeddings(async (context, _) =>
+        _server.InterfereAt("/v1/embeddings", async (context, _) =>
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{\"object\":\"list\",\"data\":[");
@@ -226,7 +221,7 @@ public class EmbeddingEndpointTests
     public async Task After_a_failure_the_endpoint_is_left_alone_for_the_cool_down()
     {
         var endpoint = Endpoint(options => (options.CooldownSeconds, options.MaxRetries) = (60, 0));
-        OnEmbeddings(async (context, count) =>
+        _server.InterfereAt("/v1/embeddings", async (context, count) =>
         {
             if (count > 1) return false;
             context.Response.StatusCode = 503;
@@ -253,7 +248,7 @@ public class EmbeddingEndpointTests
     {
         var endpoint = Endpoint();
         await endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None);
-        OnEmbeddings(AnswerOneTwoDimensionalVector);
+        _server.InterfereAt("/v1/embeddings", AnswerOneTwoDimensionalVector);
 
         var failure = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse("one line")], CancellationToken.None));
 
@@ -264,7 +259,7 @@ public class EmbeddingEndpointTests
     public void An_answer_with_too_few_vectors_is_refused()
     {
         var endpoint = Endpoint();
-        OnEmbeddings(AnswerOneTwoDimensionalVector);
+        _server.InterfereAt("/v1/embeddings", AnswerOneTwoDimensionalVector);
 
         var failure = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
 

@@ -34,9 +34,6 @@ public class SpotifyClientTests
         return _services.GetRequiredService<SpotifyClient>();
     }
 
-    private void Answer(string path, Func<HttpContext, int, Task<bool>> answer) =>
-        _server.Interfere = context => context.Request.Path == path ? answer(context, _server.CountOf(path)) : Task.FromResult(false);
-
     private static async Task<bool> Status(HttpContext context, int status, string? retryAfter = null)
     {
         context.Response.StatusCode = status;
@@ -124,7 +121,7 @@ public class SpotifyClientTests
     [Test]
     public void A_search_refused_with_401_even_with_a_fresh_token_fails_instead_of_looping()
     {
-        Answer("/v1/search", (context, _) => Status(context, 401));
+        _server.InterfereAt("/v1/search", (context, _) => Status(context, 401));
 
         var error = Assert.ThrowsAsync<HttpRequestException>(() => Client().FindTrackAsync("Alright", "Kendrick Lamar"));
 
@@ -145,7 +142,7 @@ public class SpotifyClientTests
     [Test]
     public async Task A_429_is_retried_after_the_retry_after_it_asks_for()
     {
-        Answer("/v1/search", (context, count) => count == 1 ? Status(context, 429, retryAfter: "1") : Task.FromResult(false));
+        _server.InterfereAt("/v1/search", (context, count) => count == 1 ? Status(context, 429, retryAfter: "1") : Task.FromResult(false));
 
         var track = await Client().FindTrackAsync("Alright", "Kendrick Lamar");
 
@@ -161,7 +158,7 @@ public class SpotifyClientTests
     [Test]
     public void A_429_asking_for_longer_than_the_maximum_is_not_waited_for()
     {
-        Answer("/v1/search", (context, _) => Status(context, 429, retryAfter: "3600"));
+        _server.InterfereAt("/v1/search", (context, _) => Status(context, 429, retryAfter: "3600"));
         var clock = Stopwatch.StartNew();
 
         var error = Assert.ThrowsAsync<HttpRequestException>(() => Client().FindTrackAsync("Alright", "Kendrick Lamar"));
@@ -173,7 +170,7 @@ public class SpotifyClientTests
     [Test]
     public async Task A_server_error_is_retried()
     {
-        Answer("/v1/search", (context, count) => count <= 2 ? Status(context, 503) : Task.FromResult(false));
+        _server.InterfereAt("/v1/search", (context, count) => count <= 2 ? Status(context, 503) : Task.FromResult(false));
 
         var track = await Client().FindTrackAsync("Alright", "Kendrick Lamar");
 
@@ -184,7 +181,7 @@ public class SpotifyClientTests
     public async Task The_standard_handler_of_service_defaults_is_replaced_not_stacked()
     {
         // With both pipelines, 3 attempts of ours would each be retried by the standard handler as well.
-        Answer("/v1/search", (context, _) => Status(context, 500));
+        _server.InterfereAt("/v1/search", (context, _) => Status(context, 500));
 
         Assert.ThrowsAsync<HttpRequestException>(() => Client(options => options.MaxRetries = 2).FindTrackAsync("Alright", "Kendrick Lamar"));
 

@@ -35,7 +35,7 @@ public class SpotifyLookupTests
     }
 
     private void OnSearch(Func<HttpContext, Task<bool>> answer) =>
-        _server.Interfere = context => context.Request.Path == "/v1/search" ? answer(context) : Task.FromResult(false);
+        _server.InterfereAt("/v1/search", (context, _) => answer(context));
 
     [Test]
     public async Task Without_credentials_it_is_null_without_asking_spotify()

@@ -34,9 +34,6 @@ public class GeniusClientTests
         return _services.GetRequiredService<GeniusClient>();
     }
 
-    private void Answer(string path, Func<HttpContext, int, Task<bool>> answer) =>
-        _server.Interfere = context => context.Request.Path == path ? answer(context, _server.CountOf(path)) : Task.FromResult(false);
-
     private static async Task<bool> Status(HttpContext context, int status, string? retryAfter = null)
     {
         context.Response.StatusCode = status;
@@ -182,7 +179,7 @@ public class GeniusClientTests
     [TestCase(503)]
     public async Task Retry_after_is_honoured_before_the_retry(int status)
     {
-        Answer("/songs/103", (context, count) => count == 1 ? Status(context, status, retryAfter: "1") : Task.FromResult(false));
+        _server.InterfereAt("/songs/103", (context, count) => count == 1 ? Status(context, status, retryAfter: "1") : Task.FromResult(false));
 
         var song = await Client().GetSongAsync(103);
 
@@ -198,7 +195,7 @@ public class GeniusClientTests
     [Test]
     public void A_retry_after_longer_than_the_setting_allows_is_not_waited_for()
     {
-        Answer("/songs/103", (context, _) => Status(context, 429, retryAfter: "3600"));
+        _server.InterfereAt("/songs/103", (context, _) => Status(context, 429, retryAfter: "3600"));
         var client = Client(o => o.MaxRetryAfterSeconds = 2);
         var clock = Stopwatch.StartNew();
 
@@ -218,7 +215,7 @@ public class GeniusClientTests
     {
         var client = Client();
         var song = await client.GetSongAsync(104);
-        Answer("/song-104-lyrics", (context, _) => Status(context, status));
+        _server.InterfereAt("/song-104-lyrics", (context, _) => Status(context, status));
 
         var error = Assert.ThrowsAsync<HttpRequestException>(() => client.GetLyricsPageAsync(song.Url));
 
@@ -232,7 +229,7 @@ public class GeniusClientTests
     [Test]
     public void Server_errors_are_retried_by_one_layer_only_then_reported()
     {
-        Answer("/songs/105", (context, _) => Status(context, 500));
+        _server.InterfereAt("/songs/105", (context, _) => Status(context, 500));
         var client = Client(o => o.MaxRetries = 2);
 
         var error = Assert.ThrowsAsync<HttpRequestException>(() => client.GetSongAsync(105));
@@ -244,7 +241,7 @@ public class GeniusClientTests
     [Test]
     public async Task A_server_that_never_answers_runs_into_the_attempt_timeout()
     {
-        Answer("/songs/106", async (context, _) =>
+        _server.InterfereAt("/songs/106", async (context, _) =>
         {
             await FakeApiServer.Hang(context);
             return true;

@@ -45,6 +45,13 @@ public abstract class FakeApiServer : IAsyncDisposable
 
     public int CountOf(string path) => _requests.Count(r => r.Path == path);
 
+    /// <summary>
+    /// <see cref="Interfere"/> with the requests to one path only: <paramref name="answer"/> gets the request and
+    /// how many requests that path has had (this one included), and returns false to let the fake answer as usual.
+    /// </summary>
+    public void InterfereAt(string path, Func<HttpContext, int, Task<bool>> answer) =>
+        Interfere = context => context.Request.Path == path ? answer(context, CountOf(path)) : Task.FromResult(false);
+
     /// <summary>Never answers; the client's timeout has to end the request.</summary>
     public static async Task<bool> Hang(HttpContext context)
     {
