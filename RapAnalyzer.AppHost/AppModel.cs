@@ -1,61 +1,101 @@
-using RapAnalyzer.AppHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using RapAnalyzer.AppHost.LocalServers;
+using RapAnalyzer.AppHost.Services;
 
 namespace RapAnalyzer.AppHost;
 
 /// <summary>The RapAnalyzer system: which resources exist and who references whom.</summary>
 public static class AppModel
 {
-    public static DistributedApplicationModel Create()
-    {
-        var builder = new DistributedApplicationBuilder();
-        Define(builder);
-        return builder.Build();
-    }
+    /// <summary>The gateway's port in a local run unless <c>GatewayPort</c> says otherwise (another free one when taken).</summary>
+    public const int DefaultGatewayPort = 5080;
 
-    public static void Define(DistributedApplicationBuilder builder)
+    public static void Define(IDistributedApplicationBuilder builder)
     {
-        var postgres = builder.AddPostgres("postgres").WithPgVector();
-        var catalogDb = postgres.AddDatabase("catalogdb");
-        var cache = builder.AddRedis("cache");
-        var messaging = builder.AddRabbitMQ("messaging");
+        var catalogDb = builder.AddLocalPostgres("postgres").WithPgVector().AddDatabase("catalogdb");
+        var cache = builder.AddLocalRedis("cache");
+        var messaging = builder.AddLocalRabbitMQ("messaging");
 
-        var scraper = builder.AddProject<Projects.Scraper>("scraper").WithGrpcEndpoint()
-            .WithEnvironmentFromHost("Genius__AccessToken", "Genius__BaseUrl")
+        var geniusToken = builder.AddExternalSetting("genius-access-token", "Genius__AccessToken", secret: true);
+        var geniusBaseUrl = builder.AddExternalSetting("genius-base-url", "Genius__BaseUrl");
+        var spotifyClientId = builder.AddExternalSetting("spotify-client-id", "Spotify__ClientId");
+        var spotifyClientSecret = builder.AddExternalSetting("spotify-client-secret", "Spotify__ClientSecret", secret: true);
+        var spotifyApiBaseUrl = builder.AddExternalSetting("spotify-api-base-url", "Spotify__ApiBaseUrl");
+        var spotifyAccountsBaseUrl = builder.AddExternalSetting("spotify-accounts-base-url", "Spotify__AccountsBaseUrl");
+        var embeddingUrl = builder.AddExternalSetting("embedding-endpoint-url", "EmbeddingEndpoint__Url");
+        var embeddingModel = builder.AddExternalSetting("embedding-endpoint-model", "EmbeddingEndpoint__Model");
+        var embeddingApiKey = builder.AddExternalSetting("embedding-endpoint-api-key", "EmbeddingEndpoint__ApiKey", secret: true);
+        var embeddingDimensions = builder.AddExternalSetting("embedding-endpoint-dimensions", "EmbeddingEndpoint__Dimensions");
+        var llmEndpoint = builder.AddExternalSetting("llm-endpoint", "Llm__Endpoint");
+        var llmModel = builder.AddExternalSetting("llm-model", "Llm__Model");
+        var llmApiKey = builder.AddExternalSetting("llm-api-key", "Llm__ApiKey", secret: true);
+
+        var scraper = builder.AddProject<Projects.Scraper>("scraper").WithServiceEndpoints()
+            .WithExternalSetting("Genius__AccessToken", geniusToken)
+            .WithExternalSetting("Genius__BaseUrl", geniusBaseUrl)
             .WithReference(cache).WithReference(messaging)
-            .WaitFor(cache).WaitFor(messaging);
+            .WaitFor(cache).WaitFor(messaging)
+            .WithErrorQueueReplay();
 
-        var catalog = builder.AddProject<Projects.Catalog>("catalog").WithGrpcEndpoint()
+        var catalog = builder.AddProject<Projects.Catalog>("catalog").WithServiceEndpoints()
             .WithReference(catalogDb).WithReference(messaging)
-            .WaitFor(catalogDb).WaitFor(messaging);
+            .WaitFor(catalogDb).WaitFor(messaging)
+            .WithErrorQueueReplay();
 
-        var enrichment = builder.AddProject<Projects.Enrichment>("enrichment").WithGrpcEndpoint()
-            .WithEnvironmentFromHost("Spotify__ClientId", "Spotify__ClientSecret", "Spotify__ApiBaseUrl", "Spotify__AccountsBaseUrl")
-            .WithEnvironmentFromHost("EmbeddingEndpoint__Url", "EmbeddingEndpoint__Model", "EmbeddingEndpoint__ApiKey", "EmbeddingEndpoint__Dimensions")
+        var enrichment = builder.AddProject<Projects.Enrichment>("enrichment").WithServiceEndpoints()
+            .WithExternalSetting("Spotify__ClientId", spotifyClientId)
+            .WithExternalSetting("Spotify__ClientSecret", spotifyClientSecret)
+            .WithExternalSetting("Spotify__ApiBaseUrl", spotifyApiBaseUrl)
+            .WithExternalSetting("Spotify__AccountsBaseUrl", spotifyAccountsBaseUrl)
+            .WithExternalSetting("EmbeddingEndpoint__Url", embeddingUrl)
+            .WithExternalSetting("EmbeddingEndpoint__Model", embeddingModel)
+            .WithExternalSetting("EmbeddingEndpoint__ApiKey", embeddingApiKey)
+            .WithExternalSetting("EmbeddingEndpoint__Dimensions", embeddingDimensions)
             .WithReference(messaging)
-            .WaitFor(messaging);
+            .WaitFor(messaging)
+            .WithErrorQueueReplay();
 
-        var inference = builder.AddProject<Projects.Inference>("inference").WithGrpcEndpoint()
-            .WithEnvironmentFromHost("Llm__Endpoint", "Llm__Model", "Llm__ApiKey")
+        var inference = builder.AddProject<Projects.Inference>("inference").WithServiceEndpoints()
+            .WithExternalSetting("Llm__Endpoint", llmEndpoint)
+            .WithExternalSetting("Llm__Model", llmModel)
+            .WithExternalSetting("Llm__ApiKey", llmApiKey)
             .WithReference(cache).WithReference(messaging)
-            .WaitFor(cache).WaitFor(messaging);
+            .WaitFor(cache).WaitFor(messaging)
+            .WithErrorQueueReplay();
 
-        var styleTransfer = builder.AddProject<Projects.StyleTransfer>("style-transfer").WithGrpcEndpoint()
+        var styleTransfer = builder.AddProject<Projects.StyleTransfer>("style-transfer").WithServiceEndpoints()
             .WithReference(catalog).WithReference(inference)
             .WaitFor(catalog).WaitFor(inference);
 
-        var quality = builder.AddProject<Projects.Quality>("quality").WithGrpcEndpoint()
+        var quality = builder.AddProject<Projects.Quality>("quality").WithServiceEndpoints()
             .WithReference(messaging)
-            .WaitFor(messaging);
+            .WaitFor(messaging)
+            .WithErrorQueueReplay();
 
-        var trends = builder.AddProject<Projects.Trends>("trends").WithGrpcEndpoint()
+        var trends = builder.AddProject<Projects.Trends>("trends").WithServiceEndpoints()
             .WithReference(messaging)
-            .WaitFor(messaging);
+            .WaitFor(messaging)
+            .WithErrorQueueReplay();
 
-        builder.AddProject<Projects.Gateway>("gateway")
+        builder.AddProject<Projects.Gateway>("gateway").WithServiceEndpoints(GatewayPort(builder))
             .WithReference(scraper).WithReference(catalog).WithReference(enrichment).WithReference(inference)
             .WithReference(styleTransfer).WithReference(quality).WithReference(trends)
             .WaitFor(scraper).WaitFor(catalog).WaitFor(enrichment).WaitFor(inference)
             .WaitFor(styleTransfer).WaitFor(quality).WaitFor(trends)
             .WithExternalHttpEndpoints();
+
+        builder.Services.AddHostedService<CrashedServiceRestarts>();
+        ResourceStateLog.WatchFromStart(builder);
+    }
+
+    /// <summary><c>GatewayPort</c> (0: any free port), 5080 by default, another free port when the one asked for is taken.</summary>
+    private static int? GatewayPort(IDistributedApplicationBuilder builder)
+    {
+        if (!builder.ExecutionContext.IsRunMode)
+        {
+            return null;
+        }
+        var preferred = int.TryParse(builder.Configuration["GatewayPort"], out var port) ? port : DefaultGatewayPort;
+        return LocalServerSettings.Of(builder).Ports.Allocate(preferred);
     }
 }

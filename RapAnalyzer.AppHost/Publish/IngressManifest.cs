@@ -1,5 +1,5 @@
 using k8s.Models;
-using RapAnalyzer.AppHost.Hosting;
+using RapAnalyzer.AppHost.Services;
 
 namespace RapAnalyzer.AppHost.Publish;
 
@@ -10,16 +10,16 @@ internal static class IngressManifest
     public const string IngressName = "rapanalyzer";
 
     /// <summary>Null when no project is external.</summary>
-    public static ManifestFile? For(DistributedApplicationModel model)
+    public static ManifestFile? For(IEnumerable<IResource> resources)
     {
-        var external = model.OfType<ProjectResource>().Where(p => p.IsExternal).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var external = resources.OfType<ProjectResource>().Where(KubernetesAddressing.IsExternal).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         if (external.Count == 0)
         {
             return null;
         }
         if (external.Count > 1)
         {
-            throw new AppModelException(
+            throw new InvalidOperationException(
                 $"Projects {string.Join(", ", external.Select(p => $"'{p.Name}'"))} are all external, but the Ingress routes '/' to one; " +
                 "route outside traffic through the gateway and call WithExternalHttpEndpoints() on it only.");
         }
@@ -50,7 +50,7 @@ internal static class IngressManifest
                                             Service = new V1IngressServiceBackend
                                             {
                                                 Name = gateway.Name,
-                                                Port = new V1ServiceBackendPort { Name = ProjectResource.Http.Name },
+                                                Port = new V1ServiceBackendPort { Name = ServiceEndpoints.Http },
                                             },
                                         },
                                     },

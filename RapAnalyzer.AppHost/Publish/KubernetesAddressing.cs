@@ -1,18 +1,37 @@
-using RapAnalyzer.AppHost.Hosting;
+using RapAnalyzer.AppHost.LocalServers;
+using RapAnalyzer.AppHost.Services;
 
 namespace RapAnalyzer.AppHost.Publish;
 
 /// <summary>
-/// Kubernetes: every resource is reached through its Service (a database through its server's), on the
-/// container port; servers bind every interface; secrets are fixed development values that an overlay replaces.
+/// How resources reach each other in the cluster: through their Service (a database through its server's), on the
+/// container port; passwords are the parameters' development values, which an overlay replaces.
 /// </summary>
-public sealed class KubernetesAddressing : IResourceAddressing
+internal static class KubernetesAddressing
 {
-    public string BindHost => "+";
+    public const string BindHost = "+";
 
-    public string Host(IResource resource) => resource is IResourceWithParent child ? Host(child.Parent) : resource.Name;
+    public static string Password(ParameterResource password) => PersistedPassword.DevelopmentValue(password.Name);
 
-    public int Port(IResource resource, EndpointSpec endpoint) => endpoint.TargetPort;
+    public static string ConnectionString(IResourceWithConnectionString resource) => resource switch
+    {
+        LocalPostgresResource postgres =>
+            $"Host={postgres.Name};Port={LocalPostgresResource.ContainerPort};Username={LocalPostgresResource.UserName};Password={Password(postgres.Password)}",
+        PostgresDatabaseResource database => $"{ConnectionString(database.Parent)};Database={database.DatabaseName}",
+        LocalRedisResource redis => $"{redis.Name}:{LocalRedisResource.ContainerPort}",
+        LocalRabbitMQResource rabbit =>
+            $"amqp://{LocalRabbitMQResource.UserName}:{Uri.EscapeDataString(Password(rabbit.Password))}@{rabbit.Name}:{LocalRabbitMQResource.ContainerPort}",
+        _ => throw new InvalidOperationException(
+            $"'{resource.Name}' is a {resource.GetType().Name}, whose address in a cluster the Kubernetes publisher does not know."),
+    };
 
-    public string Secret(string name) => $"dev-{name}";
+    /// <summary>The container port of a service's endpoint, the same for every service.</summary>
+    public static int ContainerPort(EndpointAnnotation endpoint) => endpoint.Name switch
+    {
+        ServiceEndpoints.Http => ServiceEndpoints.HttpContainerPort,
+        ServiceEndpoints.Grpc => ServiceEndpoints.GrpcContainerPort,
+        _ => throw new InvalidOperationException($"A service endpoint named '{endpoint.Name}' has no container port."),
+    };
+
+    public static bool IsExternal(ProjectResource project) => project.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal);
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using RapAnalyzer.AppHost.Hosting;
+using RapAnalyzer.AppHost.LocalServers;
 
 namespace RapAnalyzer.AppHost.Publish;
 
@@ -11,7 +11,7 @@ internal static class PostgresInitScript
 {
     public const string FileName = "init.sql";
 
-    public static string For(PostgresServerResource server)
+    public static string For(IPostgresServerResource server)
     {
         var script = new StringBuilder();
         foreach (var database in server.Databases)

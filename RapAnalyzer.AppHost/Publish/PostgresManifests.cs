@@ -1,5 +1,5 @@
 using k8s.Models;
-using RapAnalyzer.AppHost.Hosting;
+using RapAnalyzer.AppHost.LocalServers;
 
 namespace RapAnalyzer.AppHost.Publish;
 
@@ -10,22 +10,22 @@ internal static class PostgresManifests
     private const string DataPath = "/var/lib/postgresql/data";
     private const string InitVolume = "init";
 
-    public static ManifestFile For(PostgresServerResource server, KubernetesAddressing addressing)
+    public static ManifestFile For(LocalPostgresResource server)
     {
         var name = server.Name;
         var authSecret = $"{name}-auth";
         var initConfigMap = $"{name}-init";
-        var port = new NamedPort(PostgresServerResource.Tcp.Name, PostgresServerResource.Tcp.TargetPort);
-        var ready = new[] { "pg_isready", "-U", PostgresServerResource.UserName };
+        var port = new NamedPort("tcp", LocalPostgresResource.ContainerPort);
+        var ready = new[] { "pg_isready", "-U", LocalPostgresResource.UserName };
 
         var container = new V1Container
         {
             Name = "postgres",
-            Image = PostgresServerResource.Image,
+            Image = LocalPostgresResource.Image,
             Ports = [port.ToContainerPort()],
             Env =
             [
-                new V1EnvVar { Name = "POSTGRES_USER", Value = PostgresServerResource.UserName },
+                new V1EnvVar { Name = "POSTGRES_USER", Value = LocalPostgresResource.UserName },
                 new V1EnvVar
                 {
                     Name = "POSTGRES_PASSWORD",
@@ -47,7 +47,7 @@ internal static class PostgresManifests
         return new ManifestFile(name,
         [
             CoreObjects.Secret(authSecret, KubernetesLabels.For(name, Component),
-                [new("password", addressing.Secret(server.PasswordSecret))]),
+                [new("password", KubernetesAddressing.Password(server.Password))]),
             CoreObjects.ConfigMap(initConfigMap, KubernetesLabels.For(name, Component),
                 [new(PostgresInitScript.FileName, PostgresInitScript.For(server))]),
             CoreObjects.Service(name, KubernetesLabels.For(name, Component), [port], headless: true),

@@ -1,5 +1,5 @@
 using k8s.Models;
-using RapAnalyzer.AppHost.Hosting;
+using RapAnalyzer.AppHost.Services;
 
 namespace RapAnalyzer.AppHost.Publish;
 
@@ -13,9 +13,9 @@ internal static class ProjectManifests
     private const string ConnectionStringPrefix = "ConnectionStrings__";
     private const int MaxReplicas = 5;
 
-    public static ManifestFile For(ProjectResource project, DistributedApplicationModel model, KubernetesAddressing addressing)
+    public static ManifestFile For(ProjectResource project)
     {
-        var environment = ProjectEnvironment.For(project, model, addressing);
+        var environment = ProjectEnvironment.For(project);
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var settings = environment.Where(e => !IsConnectionString(e.Key));
         var connections = environment.Where(e => IsConnectionString(e.Key));
@@ -36,17 +36,19 @@ internal static class ProjectManifests
     public static string SecretName(ProjectResource project) => $"{project.Name}-connections";
 
     /// <summary>
-    /// The Secret holding what <c>WithEnvironmentFromHost</c> forwards in a local run (Spotify__ClientId...). Not
+    /// The Secret holding the external API settings the project takes as parameters in a local run (Spotify__ClientId...). Not
     /// generated, since its values are the operator's; optional, so a cluster without it runs without those APIs.
     /// </summary>
     public static string ExternalSecretName(ProjectResource project) => $"{project.Name}-external";
 
     private static bool IsConnectionString(string variable) => variable.StartsWith(ConnectionStringPrefix, StringComparison.Ordinal);
 
-    private static string Component(ProjectResource project) => project.IsExternal ? "gateway" : "service";
+    private static string Component(ProjectResource project) => KubernetesAddressing.IsExternal(project) ? "gateway" : "service";
 
     private static IEnumerable<NamedPort> Ports(ProjectResource project) =>
-        project.Endpoints.Select(e => new NamedPort(e.Name, e.TargetPort));
+        ProjectEnvironment.Endpoints(project).Select(e => new NamedPort(e.Name, KubernetesAddressing.ContainerPort(e)));
+
+    private static int Replicas(ProjectResource project) => project.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
 
     private static V1Deployment Deployment(ProjectResource project, string component) => new()
     {
@@ -55,7 +57,7 @@ internal static class ProjectManifests
         Metadata = new V1ObjectMeta { Name = project.Name, Labels = KubernetesLabels.For(project.Name, component) },
         Spec = new V1DeploymentSpec
         {
-            Replicas = project.Replicas,
+            Replicas = Replicas(project),
             Selector = new V1LabelSelector { MatchLabels = KubernetesLabels.Selector(project.Name) },
             Template = new V1PodTemplateSpec
             {
@@ -74,12 +76,12 @@ internal static class ProjectManifests
                             [
                                 new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = ConfigMapName(project) } },
                                 new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = SecretName(project) } },
-                                .. project.ForwardedEnvironment.Count > 0
+                                .. project.Annotations.OfType<ExternalSettings.ExternalSettingAnnotation>().Any()
                                     ? [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = ExternalSecretName(project), Optional = true } }]
                                     : Array.Empty<V1EnvFromSource>(),
                             ],
-                            ReadinessProbe = Probes.HttpGet("/health", ProjectResource.Http.Name, initialDelaySeconds: 5, periodSeconds: 10),
-                            LivenessProbe = Probes.HttpGet("/alive", ProjectResource.Http.Name, initialDelaySeconds: 15, periodSeconds: 20),
+                            ReadinessProbe = Probes.HttpGet("/health", ServiceEndpoints.Http, initialDelaySeconds: 5, periodSeconds: 10),
+                            LivenessProbe = Probes.HttpGet("/alive", ServiceEndpoints.Http, initialDelaySeconds: 15, periodSeconds: 20),
                             Resources = ContainerResources.Standard(),
                         },
                     ],
@@ -96,8 +98,8 @@ internal static class ProjectManifests
         Spec = new V2HorizontalPodAutoscalerSpec
         {
             ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = project.Name },
-            MinReplicas = project.Replicas,
-            MaxReplicas = Math.Max(MaxReplicas, project.Replicas),
+            MinReplicas = Replicas(project),
+            MaxReplicas = Math.Max(MaxReplicas, Replicas(project)),
             Metrics =
             [
                 new V2MetricSpec

@@ -1,5 +1,5 @@
 using k8s.Models;
-using RapAnalyzer.AppHost.Hosting;
+using RapAnalyzer.AppHost.LocalServers;
 
 namespace RapAnalyzer.AppHost.Publish;
 
@@ -8,24 +8,24 @@ internal static class RabbitMQManifests
 {
     private const string Component = "messaging";
 
-    public static ManifestFile For(RabbitMQServerResource rabbit, KubernetesAddressing addressing)
+    public static ManifestFile For(LocalRabbitMQResource rabbit)
     {
         var name = rabbit.Name;
         var authSecret = $"{name}-auth";
         NamedPort[] ports =
         [
-            new("amqp", RabbitMQServerResource.Tcp.TargetPort),
-            new(RabbitMQServerResource.Management.Name, RabbitMQServerResource.Management.TargetPort),
+            new("amqp", LocalRabbitMQResource.ContainerPort),
+            new("management", LocalRabbitMQResource.ContainerManagementPort),
         ];
         var ping = new[] { "rabbitmq-diagnostics", "-q", "ping" };
         var container = new V1Container
         {
             Name = "rabbitmq",
-            Image = RabbitMQServerResource.Image,
+            Image = LocalRabbitMQResource.Image,
             Ports = [.. ports.Select(p => p.ToContainerPort())],
             Env =
             [
-                new V1EnvVar { Name = "RABBITMQ_DEFAULT_USER", Value = RabbitMQServerResource.UserName },
+                new V1EnvVar { Name = "RABBITMQ_DEFAULT_USER", Value = LocalRabbitMQResource.UserName },
                 new V1EnvVar
                 {
                     Name = "RABBITMQ_DEFAULT_PASS",
@@ -39,7 +39,7 @@ internal static class RabbitMQManifests
         return new ManifestFile(name,
         [
             CoreObjects.Secret(authSecret, KubernetesLabels.For(name, Component),
-                [new("password", addressing.Secret(rabbit.PasswordSecret))]),
+                [new("password", KubernetesAddressing.Password(rabbit.Password))]),
             CoreObjects.Service(name, KubernetesLabels.For(name, Component), ports, headless: true),
             ServerStatefulSet.Create(name, Component, container, dataVolumeSize: "5Gi"),
         ]);

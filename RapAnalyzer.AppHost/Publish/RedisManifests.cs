@@ -1,5 +1,5 @@
 using k8s.Models;
-using RapAnalyzer.AppHost.Hosting;
+using RapAnalyzer.AppHost.LocalServers;
 
 namespace RapAnalyzer.AppHost.Publish;
 
@@ -8,14 +8,14 @@ internal static class RedisManifests
 {
     private const string Component = "cache";
 
-    public static ManifestFile For(RedisResource redis)
+    public static ManifestFile For(LocalRedisResource redis)
     {
-        var port = new NamedPort(RedisResource.Tcp.Name, RedisResource.Tcp.TargetPort);
+        var port = new NamedPort("tcp", LocalRedisResource.ContainerPort);
         var ping = new[] { "redis-cli", "ping" };
         var container = new V1Container
         {
             Name = "redis",
-            Image = RedisResource.Image,
+            Image = LocalRedisResource.Image,
             Args = ["--save", "", "--appendonly", "no"],
             Ports = [port.ToContainerPort()],
             ReadinessProbe = Probes.Exec(ping, initialDelaySeconds: 2, periodSeconds: 10),
