@@ -77,7 +77,7 @@ public static class AppModel
             .WaitFor(messaging)
             .WithErrorQueueReplay();
 
-        builder.AddProject<Projects.Gateway>("gateway").WithServiceEndpoints(GatewayPort(builder))
+        builder.AddProject<Projects.Gateway>("gateway").WithGatewayEndpoint(GatewayPort(builder))
             .WithReference(scraper).WithReference(catalog).WithReference(enrichment).WithReference(inference)
             .WithReference(styleTransfer).WithReference(quality).WithReference(trends)
             .WaitFor(scraper).WaitFor(catalog).WaitFor(enrichment).WaitFor(inference)

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using RapAnalyzer.ServiceDefaults.Messaging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -22,6 +21,7 @@ public static class Extensions
         builder.ValidateEndpointSettings();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.Services.AddProblemDetailsDefaults();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -72,6 +72,8 @@ public static class Extensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Middleware too: every Program.cs calls this first after Build(), before anything else it adds.
+        app.UseProblemDetailsDefaults();
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
@@ -79,7 +81,6 @@ public static class Extensions
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
         app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
-        app.MapErrorQueuesApi();
         return app;
     }
 

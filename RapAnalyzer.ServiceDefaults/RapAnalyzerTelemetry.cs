@@ -1,6 +1,9 @@
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>The meter every service records its domain metrics on, so one Prometheus scrape sees them all.</summary>
+/// <summary>
+/// The meter every service records its domain metrics on (each through IMeterFactory, in a class of its own such as
+/// ScraperMetrics), so that the OpenTelemetry pipeline adds one name and one Prometheus scrape sees them all.
+/// </summary>
 public static class RapAnalyzerTelemetry
 {
     public const string MeterName = "RapAnalyzer";

@@ -20,7 +20,8 @@ public static class SettingValidation
         return value;
     }
 
-    public static NpgsqlConnectionStringBuilder GetPostgresConnectionString(this IHostApplicationBuilder builder, string name)
+    /// <summary>Aspire's Npgsql integration would only fail at the first query, with a message that names no setting.</summary>
+    public static void ValidatePostgresConnectionString(this IHostApplicationBuilder builder, string name)
     {
         var value = builder.GetRequiredConnectionString(name);
         try
@@ -30,7 +31,6 @@ public static class SettingValidation
             {
                 throw new InvalidSettingException($"ConnectionStrings:{name}", "needs a Host and a Port between 1 and 65535");
             }
-            return parsed;
         }
         catch (ArgumentException e)
         {
@@ -38,32 +38,21 @@ public static class SettingValidation
         }
     }
 
-    public static ConfigurationOptions GetRedisConfiguration(this IHostApplicationBuilder builder, string name)
+    /// <summary>Aspire's Redis integration would only fail when it first connects, with a message that names no setting.</summary>
+    public static void ValidateRedisConnectionString(this IHostApplicationBuilder builder, string name)
     {
         var value = builder.GetRequiredConnectionString(name);
         try
         {
-            var options = ConfigurationOptions.Parse(value);
-            if (options.EndPoints.Count == 0)
+            if (ConfigurationOptions.Parse(value).EndPoints.Count == 0)
             {
                 throw new InvalidSettingException($"ConnectionStrings:{name}", "names no Redis endpoint");
             }
-            return options;
         }
         catch (ArgumentException e)
         {
             throw new InvalidSettingException($"ConnectionStrings:{name}", $"is not a valid Redis connection string ({e.Message})");
         }
-    }
-
-    public static Uri GetAmqpUri(this IHostApplicationBuilder builder, string name)
-    {
-        var value = builder.GetRequiredConnectionString(name);
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps") || uri.Port is <= 0 or > 65535)
-        {
-            throw new InvalidSettingException($"ConnectionStrings:{name}", "must be an amqp:// URI with a host and a port, e.g. amqp://guest:guest@localhost:5672");
-        }
-        return uri;
     }
 
     /// <summary>Kestrel reports a bad endpoint URL without naming the setting; check them first.</summary>

@@ -20,7 +20,7 @@ public sealed class LocalServerSettings
 
     public string DataDirectory { get; }
     public SecretStore Secrets { get; }
-    public PortAllocator Ports { get; } = new();
+    public LoopbackPorts Ports { get; } = new();
 
     public static LocalServerSettings Of(IDistributedApplicationBuilder builder) => ByBuilder.GetValue(builder, Create);
 

@@ -16,21 +16,30 @@ public static class ExternalSettings
     public static IResourceBuilder<ParameterResource> AddExternalSetting(this IDistributedApplicationBuilder builder, string name,
         string variable, bool secret = false)
     {
-        var value = builder.Configuration[$"Parameters:{name}"] ?? builder.Configuration[variable.Replace("__", ":")] ?? "";
-        return builder.AddParameter(name, value, secret: secret);
+        return builder.AddParameter(name, new ConfiguredValue(builder.Configuration, $"Parameters:{name}", variable.Replace("__", ":")), secret: secret);
     }
 
     public static IResourceBuilder<ProjectResource> WithExternalSetting(this IResourceBuilder<ProjectResource> builder, string variable,
         IResourceBuilder<ParameterResource> parameter)
     {
         builder.WithAnnotation(new ExternalSettingAnnotation(variable, parameter.Resource));
-        return builder.WithEnvironment(async context =>
+        return builder.WithEnvironment(context =>
         {
-            if (context.ExecutionContext.IsRunMode
-                && !string.IsNullOrEmpty(await parameter.Resource.GetValueAsync(context.CancellationToken)))
+            if (context.ExecutionContext.IsRunMode && parameter.Resource.Default is ConfiguredValue { Value.Length: > 0 })
             {
                 context.EnvironmentVariables[variable] = parameter.Resource;
             }
         });
+    }
+
+    /// <summary>The value the AppHost's configuration holds, read without waiting for the start, so an empty one is never passed on.</summary>
+    private sealed class ConfiguredValue(IConfiguration configuration, params string[] keys) : ParameterDefault
+    {
+        public string Value => keys.Select(key => configuration[key]).FirstOrDefault(value => value is not null) ?? "";
+
+        public override string GetDefaultValue() => Value;
+
+        public override void WriteToManifest(Aspire.Hosting.Publishing.ManifestPublishingContext context) =>
+            context.Writer.WriteString("value", "");
     }
 }

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Npgsql;
-using RapAnalyzer.AppHost;
-using RapAnalyzer.AppHost.Run;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using RapAnalyzer.AppHost.LocalServers;
+using RapAnalyzer.Testing.AppHost;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Enrichment.Embeddings;
 using RapAnalyzer.Enrichment.Features;
@@ -39,19 +41,15 @@ public static class IngestBenchmark
     private static async Task<double> MeasurePipelineAsync(string runId, IReadOnlyList<string> lyrics)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"rapanalyzer-bench-{runId}");
-        var run = await LocalRun.StartAsync(AppModel.Create(), new RunOptions
-        {
-            DataDirectory = dataDirectory,
-            Only = ["scraper", "catalog", "enrichment"],
-            PreferredGatewayPort = 0,
-            Log = (_, _) => { },
-        }, CancellationToken.None);
+        var startup = Stopwatch.StartNew();
+        var run = await AppHostRun.StartAsync(dataDirectory, only: ["scraper", "catalog", "enrichment"]);
         try
         {
-            Console.WriteLine($"system up in {run.StartupTime.TotalSeconds:0.0} s; importing");
+            Console.WriteLine($"system up in {startup.Elapsed.TotalSeconds:0.0} s; importing");
             var csv = DatasetCsv(runId, lyrics);
-            using var http = new HttpClient { BaseAddress = run.HttpEndpoint("scraper"), Timeout = TimeSpan.FromMinutes(5) };
-            var database = new NpgsqlConnectionStringBuilder(((PostgresRunner)run.Runner("postgres")).AdminConnectionString) { Database = "catalogdb" };
+            using var http = run.CreateHttpClient("scraper", "http");
+            http.Timeout = TimeSpan.FromMinutes(5);
+            var database = new NpgsqlConnectionStringBuilder(await run.GetConnectionStringAsync("catalogdb"));
 
             var clock = Stopwatch.StartNew();
             using var content = new StringContent(csv, Encoding.UTF8);
@@ -81,6 +79,7 @@ public static class IngestBenchmark
         }
         finally
         {
+            await run.StopAsync();
             await run.DisposeAsync();
             DataFolder.Wipe(dataDirectory);
         }

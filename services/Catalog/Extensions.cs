@@ -1,9 +1,8 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using RapAnalyzer.Catalog.Consumers;
 using RapAnalyzer.Catalog.Data;
-using RapAnalyzer.ServiceDefaults.Outbox;
+using RapAnalyzer.Messaging.Outbox;
 
 namespace RapAnalyzer.Catalog;
 
@@ -11,12 +10,21 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<CatalogDbContext>("catalogdb", npgsql => npgsql.UseVector(), dataSource => dataSource.UseVector());
+        builder.ValidatePostgresConnectionString("catalogdb");
+        // UseVector serves EF's mapping and the data source EF builds from the connection string alike.
+        builder.AddNpgsqlDbContext<CatalogDbContext>("catalogdb", settings => settings.DisableHealthChecks = true,
+            options => options.UseNpgsql(npgsql => npgsql.UseVector()));
+        // Aspire's own check, named after the context type, goes through the retrying execution strategy: while Postgres
+        // is down it answers after a minute. This one is named after the connection, as every dependency's entry is, and
+        // answers within the gateway's 3 s probe.
+        builder.Services.AddHealthChecks().AddNpgSql(builder.Configuration.GetConnectionString("catalogdb")!, name: "catalogdb",
+            timeout: TimeSpan.FromSeconds(2));
         // Before the bus, so consumers start on the current schema.
         builder.Services.AddMigration<CatalogDbContext>();
         builder.Services.AddScoped<TrackQueries>();
         builder.Services.AddScoped<ArtistQueries>();
         builder.Services.AddSingleton<EmbeddingIndexes>();
+        builder.Services.AddSingleton<CatalogMetrics>();
 
         builder.AddMessaging("messaging", bus =>
         {
@@ -29,7 +37,6 @@ public static class Extensions
         builder.Services.AddOutboxDispatcher<CatalogDbContext>();
 
         builder.AddGrpcServerDefaults();
-        builder.Services.AddProblemDetails();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using RapAnalyzer.Catalog;
 using RapAnalyzer.Catalog.Apis;
 using RapAnalyzer.Catalog.Grpc;
+using RapAnalyzer.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueuesApi();
 app.MapGrpcServerDefaults();
 app.MapGrpcService<CatalogGrpcService>();
 app.MapTracksApi();

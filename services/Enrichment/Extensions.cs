@@ -15,7 +15,6 @@ public static class Extensions
         builder.AddMessaging("messaging", bus => bus.AddConsumer<TrackStoredConsumer>(consumer =>
             consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(32).SetTimeLimit(TimeSpan.FromMilliseconds(100)).SetConcurrencyLimit(1))));
         builder.AddGrpcServerDefaults();
-        builder.Services.AddProblemDetails();
 
         builder.Services.AddValidatedOptions<EnrichmentOptions, EnrichmentOptionsValidation>(EnrichmentOptions.SectionName);
         // Loaded as the host starts (after the options are validated), so the first request does not pay for it.

@@ -1,6 +1,7 @@
 using RapAnalyzer.Enrichment;
 using RapAnalyzer.Enrichment.Apis;
 using RapAnalyzer.Enrichment.Grpc;
+using RapAnalyzer.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueuesApi();
 app.MapGrpcServerDefaults();
 app.MapGrpcService<EnrichmentGrpcService>();
 app.MapFeaturesApi();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RapAnalyzer.Inference.Llm;
 
 namespace RapAnalyzer.Inference;
@@ -8,10 +9,9 @@ public static class Extensions
     {
         builder.Services.AddValidatedOptions<LlmOptions, LlmOptionsValidation>(LlmOptions.SectionName);
 
-        builder.AddRedisClient("cache");
+        builder.AddRedisConnection("cache", HealthStatus.Unhealthy);
         builder.AddMessaging("messaging");
         builder.AddGrpcServerDefaults();
-        builder.Services.AddProblemDetails();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using RapAnalyzer.Inference;
 using RapAnalyzer.Inference.Apis;
 using RapAnalyzer.Inference.Grpc;
+using RapAnalyzer.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueuesApi();
 app.MapGrpcServerDefaults();
 app.MapGrpcService<InferenceGrpcService>();
 app.MapModelsApi();

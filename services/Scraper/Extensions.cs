@@ -11,15 +11,16 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        // Deduplication falls back to memory without Redis: the scraper is degraded then, not down.
-        builder.AddRedisClient("cache", HealthStatus.Degraded);
+        // Deduplication and jobs fall back to memory without Redis: the scraper is degraded then, not down.
+        builder.AddRedisConnection("cache", HealthStatus.Degraded);
         builder.AddMessaging("messaging");
         builder.AddGrpcServerDefaults();
-        builder.Services.AddProblemDetails();
 
-        builder.Services.AddSingleton<JobRegistry>();
+        builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddHostedService<JobHeartbeat>();
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddScoped<DatasetImporter>();
+        builder.Services.AddSingleton<ScraperMetrics>();
         builder.Services.AddSingleton<IngestedSongs>();
         builder.Services.AddSingleton<ArtistSongsCache>();
         builder.Services.AddSingleton(TimeProvider.System);

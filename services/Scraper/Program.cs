@@ -1,3 +1,4 @@
+using RapAnalyzer.Messaging;
 using RapAnalyzer.Scraper;
 using RapAnalyzer.Scraper.Apis;
 using RapAnalyzer.Scraper.Grpc;
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueuesApi();
 app.MapGrpcServerDefaults();
 app.MapGrpcService<ScraperGrpcService>();
 app.MapImportApi();

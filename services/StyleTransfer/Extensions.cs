@@ -8,7 +8,6 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddGrpcServerDefaults();
-        builder.Services.AddProblemDetails();
         builder.AddGrpcServiceClient<Catalog.CatalogClient>("catalog");
         builder.AddGrpcServiceClient<Inference.InferenceClient>("inference");
         return builder;

@@ -6,7 +6,6 @@ public static class Extensions
     {
         builder.AddMessaging("messaging");
         builder.AddGrpcServerDefaults();
-        builder.Services.AddProblemDetails();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using RapAnalyzer.Messaging;
 using RapAnalyzer.Trends;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,5 +7,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueuesApi();
 app.MapGrpcServerDefaults();
 app.Run();

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text;
 using k8s;
 using k8s.Models;
-using RapAnalyzer.AppHost.Hosting;
 using RapAnalyzer.AppHost.Publish;
 using YamlDotNet.Serialization;
 
@@ -15,7 +14,7 @@ public class KubernetesManifestTests
     private const string Regenerate = "run `dotnet run --project RapAnalyzer.AppHost -- publish` and commit k8s/";
 
     private static string ManifestDirectory => Path.Combine(RepositoryRoot(), "k8s");
-    private static readonly DistributedApplicationModel Model = AppModel.Create();
+    private static readonly IReadOnlyList<IResource> Model = KubernetesPublisher.PublishModel();
     private static readonly Lazy<IReadOnlyList<object>> Objects = new(LoadObjects);
 
     [Test]
@@ -62,8 +61,8 @@ public class KubernetesManifestTests
         var second = Directory.CreateTempSubdirectory("rapanalyzer-k8s-");
         try
         {
-            var files = KubernetesPublisher.Write(AppModel.Create(), first.FullName);
-            Assert.That(KubernetesPublisher.Write(AppModel.Create(), second.FullName), Is.EqualTo(files));
+            var files = KubernetesPublisher.Write(KubernetesPublisher.PublishModel(), first.FullName);
+            Assert.That(KubernetesPublisher.Write(KubernetesPublisher.PublishModel(), second.FullName), Is.EqualTo(files));
             foreach (var file in files)
             {
                 Assert.That(File.ReadAllBytes(Path.Combine(second.FullName, file)),
@@ -132,15 +131,15 @@ public class KubernetesManifestTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(deployment.Spec.Replicas, Is.EqualTo(project.Replicas));
+            Assert.That(deployment.Spec.Replicas, Is.EqualTo(1));
             Assert.That(deployment.Spec.Selector.MatchLabels.ToArray(), Is.SubsetOf(deployment.Spec.Template.Metadata.Labels.ToArray()));
             Assert.That(container.Image, Is.EqualTo($"rapanalyzer/{name}:latest"));
             Assert.That(container.Ports.Select(p => (p.Name, p.ContainerPort)),
-                Is.EqualTo(project.Endpoints.Select(e => (e.Name, e.TargetPort))));
+                Is.EqualTo(Endpoints(project).Select(e => (e.Name, e.Port))));
             Assert.That(container.EnvFrom.Select(e => e.ConfigMapRef?.Name).OfType<string>(), Is.EqualTo(new[] { settings.Metadata.Name }));
             // Settings forwarded from the host in a local run come from an optional Secret the operator creates.
             Assert.That(container.EnvFrom.Where(e => e.SecretRef is not null).Select(e => (e.SecretRef.Name, e.SecretRef.Optional)),
-                Is.EqualTo(project.ForwardedEnvironment.Count > 0
+                Is.EqualTo(project.Annotations.OfType<RapAnalyzer.AppHost.Services.ExternalSettings.ExternalSettingAnnotation>().Any()
                     ? new[] { (connections.Metadata.Name, (bool?)null), ($"{name}-external", true) }
                     : new[] { (connections.Metadata.Name, (bool?)null) }));
             Assert.That(container.ReadinessProbe.HttpGet.Path, Is.EqualTo("/health"));
@@ -152,13 +151,13 @@ public class KubernetesManifestTests
 
             Assert.That(service.Spec.Selector.ToArray(), Is.EquivalentTo(deployment.Spec.Selector.MatchLabels.ToArray()));
             Assert.That(service.Spec.Ports.Select(p => (p.Name, p.Port, p.TargetPort.Value)),
-                Is.EqualTo(project.Endpoints.Select(e => (e.Name, e.TargetPort, e.Name))));
+                Is.EqualTo(Endpoints(project).Select(e => (e.Name, e.Port, e.Name))));
 
             Assert.That(autoscaler.ApiVersion, Is.EqualTo("autoscaling/v2"));
             Assert.That(autoscaler.Spec.ScaleTargetRef.Kind, Is.EqualTo("Deployment"));
             Assert.That(autoscaler.Spec.ScaleTargetRef.Name, Is.EqualTo(name));
-            Assert.That(autoscaler.Spec.MinReplicas, Is.EqualTo(project.Replicas));
-            Assert.That(autoscaler.Spec.MaxReplicas, Is.GreaterThanOrEqualTo(project.Replicas));
+            Assert.That(autoscaler.Spec.MinReplicas, Is.EqualTo(1));
+            Assert.That(autoscaler.Spec.MaxReplicas, Is.GreaterThanOrEqualTo(1));
 
             Assert.That(settings.Data["ASPNETCORE_ENVIRONMENT"], Is.EqualTo("Production"));
             Assert.That(settings.Data["Kestrel__Endpoints__http__Url"], Is.EqualTo("http://+:8080"));
@@ -166,7 +165,7 @@ public class KubernetesManifestTests
             Assert.That(connections.Type, Is.EqualTo("Opaque"));
             Assert.That(connections.StringData?.Keys ?? [], Has.All.StartsWith("ConnectionStrings__"));
             Assert.That(connections.StringData?.Keys ?? [],
-                Is.EquivalentTo(Model.ReferencesOf(project).OfType<IResourceWithConnectionString>().Select(r => $"ConnectionStrings__{r.Name}")));
+                Is.EquivalentTo(References(project).OfType<IResourceWithConnectionString>().Select(r => $"ConnectionStrings__{r.Name}")));
         }
     }
 
@@ -176,14 +175,14 @@ public class KubernetesManifestTests
         foreach (var project in Model.OfType<ProjectResource>())
         {
             var settings = Single<V1ConfigMap>($"{project.Name}-config");
-            foreach (var referenced in Model.ReferencesOf(project).OfType<ProjectResource>())
+            foreach (var referenced in References(project).OfType<ProjectResource>())
             {
                 var service = Single<V1Service>(referenced.Name);
-                foreach (var endpoint in referenced.Endpoints)
+                foreach (var endpoint in Endpoints(referenced))
                 {
                     var port = service.Spec.Ports.Single(p => p.Name == endpoint.Name).Port;
                     Assert.That(settings.Data[$"services__{referenced.Name}__{endpoint.Name}__0"],
-                        Is.EqualTo($"{endpoint.Scheme}://{service.Metadata.Name}:{port}"), project.Name);
+                        Is.EqualTo($"http://{service.Metadata.Name}:{port}"), project.Name);
                 }
             }
         }
@@ -292,6 +291,15 @@ public class KubernetesManifestTests
             Assert.That(resources, Is.EqualTo(YamlFiles(ManifestDirectory).Where(f => f != Kustomization)));
         }
     }
+
+    /// <summary>A service's endpoints as its container listens on them: http on 8080, grpc (the gateway has none) on 8081.</summary>
+    private static IEnumerable<(string Name, int Port)> Endpoints(IResource project) =>
+        project.Annotations.OfType<EndpointAnnotation>()
+            .Select(e => (e.Name, e.Name == "http" ? 8080 : 8081))
+            .OrderBy(e => e.Item2);
+
+    private static IEnumerable<IResource> References(IResource project) =>
+        project.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference").Select(r => r.Resource).Distinct();
 
     private static IEnumerable<string> ProjectNames() => Model.OfType<ProjectResource>().Select(p => p.Name);
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Npgsql;
-using RapAnalyzer.AppHost.Run;
 
 namespace RapAnalyzer.EndToEnd.Tests;
 
@@ -24,15 +23,17 @@ public sealed class PipelineTests
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
 
         using var accepted = await RunningSystem.Gateway.PostAsync("/import", content);
-        await KillAsync("enrichment");
+        var enrichmentBefore = await RunningSystem.KillAsync("enrichment");
         await Task.Delay(TimeSpan.FromSeconds(2));
-        await KillAsync("catalog");
+        var catalogBefore = await RunningSystem.KillAsync("catalog");
 
         var counts = await Eventually.GetAsync(() => CountAsync($"pipeline-{run}"), c => c.Embedded >= Tracks && c.EndpointEmbedded >= Tracks, TimeSpan.FromSeconds(180));
         var page = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks?artist=Pipeline%20{run}&pageSize=1"))!;
         var trackId = page["items"]![0]!["id"]!.GetValue<string>();
         var track = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks/{trackId}"))!;
         var artist = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/artists/Pipeline%20{run}"))!;
+        var (enrichmentAfter, catalogAfter) =
+            (await RunningSystem.ProcessIdAsync("enrichment", not: enrichmentBefore), await RunningSystem.ProcessIdAsync("catalog", not: catalogBefore));
 
         Assert.Multiple(() =>
         {
@@ -43,8 +44,8 @@ public sealed class PipelineTests
             Assert.That(artist["tracks"]!.GetValue<long>(), Is.EqualTo(Tracks));
             Assert.That(artist["enrichedTracks"]!.GetValue<int>(), Is.EqualTo(Tracks));
             Assert.That(artist["vocabulary"]!["uniqueWords"]!.GetValue<int>(), Is.GreaterThan(Tracks));
-            Assert.That(((ProjectRunner)RunningSystem.Run.Runner("enrichment")).Process!.Restarts, Is.GreaterThanOrEqualTo(1));
-            Assert.That(((ProjectRunner)RunningSystem.Run.Runner("catalog")).Process!.Restarts, Is.GreaterThanOrEqualTo(1));
+            Assert.That(enrichmentAfter, Is.Not.EqualTo(enrichmentBefore), "enrichment was restarted");
+            Assert.That(catalogAfter, Is.Not.EqualTo(catalogBefore), "catalog was restarted");
         });
     }
 
@@ -60,7 +61,7 @@ public sealed class PipelineTests
         var job = await Eventually.GetAsync(
             async () => JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync(accepted.Headers.Location!.ToString()))!,
             j => j["state"]!.GetValue<string>() != "Running", TimeSpan.FromSeconds(60));
-        await ((RabbitMQRunner)RunningSystem.Run.Runner("messaging")).RestartAsync(CancellationToken.None);
+        await RunningSystem.RestartAsync("messaging");
 
         var counts = await Eventually.GetAsync(() => CountAsync($"rabbit-{run}"), c => c.Embedded >= Tracks && c.EndpointEmbedded >= Tracks, TimeSpan.FromSeconds(240));
         var health = await Eventually.GetAsync(
@@ -87,20 +88,10 @@ public sealed class PipelineTests
         return csv.ToString();
     }
 
-    private static async Task KillAsync(string service)
-    {
-        var runner = (ProjectRunner)RunningSystem.Run.Runner(service);
-        using var process = Process.GetProcessById(runner.Process!.ProcessId!.Value);
-        process.Kill();
-        await process.WaitForExitAsync();
-    }
-
     /// <summary>Rows per table for this run's tracks: stored, with features, with a USE-Lite vector, with the endpoint's vector.</summary>
     private static async Task<(long Stored, long Enriched, long Embedded, long EndpointEmbedded)> CountAsync(string sourceIdPrefix)
     {
-        var postgres = (PostgresRunner)RunningSystem.Run.Runner("postgres");
-        var database = new NpgsqlConnectionStringBuilder(postgres.AdminConnectionString) { Database = "catalogdb" };
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(await RunningSystem.App.GetConnectionStringAsync("catalogdb"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             SELECT (SELECT count(*) FROM catalog.tracks WHERE "SourceId" LIKE $1),

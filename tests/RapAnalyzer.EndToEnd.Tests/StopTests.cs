@@ -1,5 +1,5 @@
-using RapAnalyzer.AppHost;
-using RapAnalyzer.AppHost.Run;
+using RapAnalyzer.AppHost.LocalServers;
+using RapAnalyzer.Testing.AppHost;
 
 namespace RapAnalyzer.EndToEnd.Tests;
 
@@ -7,30 +7,91 @@ namespace RapAnalyzer.EndToEnd.Tests;
 public sealed class StopTests
 {
     [Test]
-    public async Task Stopping_a_run_leaves_no_process_and_frees_its_ports()
+    public async Task Stopping_the_apphost_leaves_no_process_and_frees_its_ports()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"rapanalyzer-stop-{Guid.NewGuid():N}");
-        var run = await LocalRun.StartAsync(AppModel.Create(), new RunOptions
-        {
-            DataDirectory = dataDirectory,
-            Only = ["catalog", "cache"],
-            Log = RunningSystem.Log,
-        }, CancellationToken.None);
-        var children = run.ChildProcessIds;
-        var catalogPort = run.HttpEndpoint("catalog").Port;
+        var before = Descendants(Environment.ProcessId);
+        var dataDirectory = Directory.CreateTempSubdirectory("rapanalyzer-stop-").FullName;
+        var app = await AppHostRun.StartAsync(dataDirectory, only: ["catalog", "cache"], log: TestLog.Write);
+        var started = Descendants(Environment.ProcessId).Except(before).ToList();
+        var commands = started.Select(CommandName).ToList();
+        var catalogPort = app.GetEndpoint("catalog", "http").Port;
 
-        await run.DisposeAsync();
-        var alive = children.Where(IsAlive).ToList();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        var alive = await Eventually.GetAsync(() => Task.FromResult(started.Where(IsAlive).ToList()), a => a.Count == 0, TimeSpan.FromSeconds(30));
         DataFolder.Wipe(dataDirectory);
 
         Assert.Multiple(() =>
         {
-            // postgres, redis, epmd, rabbitmq, catalog
-            Assert.That(children, Has.Count.EqualTo(5));
-            Assert.That(alive, Is.Empty);
-            Assert.That(PortAllocator.IsFree(catalogPort), Is.True);
+            Assert.That(commands, Has.Some.EqualTo("postgres"), string.Join(", ", commands));
+            Assert.That(commands, Has.Some.EqualTo("redis-server"));
+            Assert.That(commands, Has.Some.EqualTo("epmd"));
+            Assert.That(commands, Has.Some.EqualTo("beam.smp"));
+            Assert.That(commands, Has.Some.EqualTo("dcp"));
+            Assert.That(commands, Has.Some.EqualTo("Catalog"));
+            Assert.That(alive.Select(CommandName), Is.Empty);
+            Assert.That(LoopbackPorts.IsFree(catalogPort), Is.True);
         });
     }
 
-    private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
+    /// <summary>Every process below <paramref name="pid"/>, from /proc.</summary>
+    private static HashSet<int> Descendants(int pid)
+    {
+        var parents = Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var p) ? p : 0)
+            .Where(p => p > 0)
+            .Select(p => (Pid: p, Parent: ParentOf(p)))
+            .Where(p => p.Parent > 0)
+            .ToLookup(p => p.Parent, p => p.Pid);
+        var result = new HashSet<int>();
+        var pending = new Stack<int>([pid]);
+        while (pending.TryPop(out var current))
+        {
+            foreach (var child in parents[current])
+            {
+                if (result.Add(child))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private static string CommandName(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return "(gone)";
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            return !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 }

@@ -111,6 +111,19 @@ public class JobTests
     }
 
     [Test]
+    public void The_first_end_wins()
+    {
+        var job = new Job("import");
+        job.Finish(JobState.Interrupted, "the instance stopped");
+        var interruptedAt = job.Snapshot().FinishedAt;
+
+        job.Finish(JobState.Completed);
+        var snapshot = job.Snapshot();
+
+        Assert.That((snapshot.State, snapshot.Reason, snapshot.FinishedAt), Is.EqualTo((JobState.Interrupted, "the instance stopped", interruptedAt)));
+    }
+
+    [Test]
     public void A_snapshot_does_not_change_when_the_job_goes_on()
     {
         var job = new Job("import");

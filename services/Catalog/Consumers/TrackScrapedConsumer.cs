@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Catalog.Domain;
 using RapAnalyzer.Contracts;
-using RapAnalyzer.ServiceDefaults.Outbox;
+using RapAnalyzer.Messaging.Outbox;
 
 namespace RapAnalyzer.Catalog.Consumers;
 
@@ -12,7 +12,7 @@ namespace RapAnalyzer.Catalog.Consumers;
 /// low): a redelivery, the same source id or the same lyrics change nothing. TrackStored goes through the
 /// outbox, so it is published if and only if the track was saved.
 /// </summary>
-public sealed class TrackScrapedConsumer(CatalogDbContext db) : IConsumer<Batch<TrackScraped>>
+public sealed class TrackScrapedConsumer(CatalogDbContext db, CatalogMetrics metrics) : IConsumer<Batch<TrackScraped>>
 {
     public async Task Consume(ConsumeContext<Batch<TrackScraped>> context)
     {
@@ -54,6 +54,7 @@ public sealed class TrackScrapedConsumer(CatalogDbContext db) : IConsumer<Batch<
             db.EnqueueEvent(new TrackStored(track.Id, track.Title, artist.Name, track.Lyrics, hash));
         }
         await db.SaveChangesAsync(context.CancellationToken);
+        metrics.TracksStored(fresh.Count);
     }
 
     /// <summary>Within a batch the first of several tracks with the same source id or the same lyrics wins.</summary>

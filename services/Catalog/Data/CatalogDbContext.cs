@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Domain;
-using RapAnalyzer.ServiceDefaults.Outbox;
+using RapAnalyzer.Messaging.Outbox;
 
 namespace RapAnalyzer.Catalog.Data;
 

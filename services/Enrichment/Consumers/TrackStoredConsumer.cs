@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Enrichment.Embeddings;
@@ -11,10 +12,12 @@ namespace RapAnalyzer.Enrichment.Consumers;
 /// model runs as possible (the encoder is the pipeline's bottleneck and batches well; a configured embedding endpoint
 /// is called meanwhile), and their Spotify metadata when Spotify is configured. A redelivered batch recomputes the same values, which the catalog stores in place.
 /// </summary>
-public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, LyricsEmbedder embedder, SpotifyLookup spotify) : IConsumer<Batch<TrackStored>>
+public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, LyricsEmbedder embedder, SpotifyLookup spotify, EnrichmentMetrics metrics)
+    : IConsumer<Batch<TrackStored>>
 {
     public async Task Consume(ConsumeContext<Batch<TrackStored>> context)
     {
+        var started = Stopwatch.GetTimestamp();
         var stored = context.Message.Select(m => m.Message).ToList();
         // Started first so the Spotify round trips overlap the model run; the lookup never throws.
         var metadata = spotify.FindAllAsync([.. stored.Select(track => new SpotifySong(track.Title, track.Artist))], context.CancellationToken);
@@ -29,5 +32,6 @@ public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, LyricsEmb
             Spotify: found[i],
             [.. lyrics[i].WordsCreditedTo(track.Artist)]));
         await context.PublishBatch(enriched, context.CancellationToken);
+        metrics.BatchEnriched(stored.Count, Stopwatch.GetElapsedTime(started));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RapAnalyzer.Enrichment.Features;
 
 namespace RapAnalyzer.Enrichment.Embeddings;
@@ -7,7 +8,8 @@ namespace RapAnalyzer.Enrichment.Embeddings;
 /// comparable with every other's and search still works while an endpoint is down; and the configured embedding
 /// endpoint as well, whose failure costs only its own vector (logged, and shown in /health).
 /// </summary>
-public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEndpoint endpoint, ILogger<LyricsEmbedder> logger)
+public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEndpoint endpoint, EnrichmentMetrics metrics,
+    ILogger<LyricsEmbedder> logger)
 {
     /// <summary>The model of on-demand embeddings when none is asked for: the endpoint's when one is configured.</summary>
     public string DefaultModel => endpoint.IsConfigured ? endpoint.ModelId : encoder.ModelId;
@@ -27,7 +29,7 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
     public async Task<IReadOnlyList<IReadOnlyList<TrackEmbedding>>> EmbedTracksAsync(IReadOnlyList<Lyrics> tracks, CancellationToken cancellationToken)
     {
         var fromEndpoint = endpoint.IsConfigured ? TryEndpointAsync(tracks, cancellationToken) : Task.FromResult<IReadOnlyList<TrackEmbedding?>?>(null);
-        var local = encoder.EmbedTracks(tracks);
+        var local = EmbedLocally(tracks);
         var remote = await fromEndpoint;
         return [.. local.Select((vector, i) => remote?[i] is { } other ? [vector, other] : (IReadOnlyList<TrackEmbedding>)[vector])];
     }
@@ -48,15 +50,15 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
         }
         if ((model ?? DefaultModel) == encoder.ModelId)
         {
-            return TextEmbedding.Of(encoder.EmbedTracks([lyrics])[0]);
+            return TextEmbedding.Of(EmbedLocally([lyrics])[0]);
         }
         try
         {
-            return TextEmbedding.Of((await endpoint.EmbedTracksAsync([lyrics], cancellationToken))[0]!);
+            return TextEmbedding.Of((await EmbedRemotelyAsync([lyrics], cancellationToken))[0]!);
         }
         catch (EmbeddingEndpointException e) when (model is null)
         {
-            return TextEmbedding.Of(encoder.EmbedTracks([lyrics])[0], $"{e.Message}; this is {encoder.ModelId}'s vector instead.");
+            return TextEmbedding.Of(EmbedLocally([lyrics])[0], $"{e.Message}; this is {encoder.ModelId}'s vector instead.");
         }
     }
 
@@ -64,12 +66,28 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
     {
         try
         {
-            return await endpoint.EmbedTracksAsync(tracks, cancellationToken);
+            return await EmbedRemotelyAsync(tracks, cancellationToken);
         }
         catch (EmbeddingEndpointException e)
         {
             logger.LogWarning(e, "{Tracks} tracks enriched without {Model} vectors", tracks.Count, endpoint.ModelId);
             return null;
         }
+    }
+
+    private IReadOnlyList<TrackEmbedding> EmbedLocally(IReadOnlyList<Lyrics> tracks)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var embeddings = encoder.EmbedTracks(tracks);
+        metrics.Embedded(encoder.ModelId, tracks.Count, Stopwatch.GetElapsedTime(started));
+        return embeddings;
+    }
+
+    private async Task<IReadOnlyList<TrackEmbedding?>> EmbedRemotelyAsync(IReadOnlyList<Lyrics> tracks, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var embeddings = await endpoint.EmbedTracksAsync(tracks, cancellationToken);
+        metrics.Embedded(endpoint.ModelId, tracks.Count, Stopwatch.GetElapsedTime(started));
+        return embeddings;
     }
 }

@@ -11,6 +11,9 @@ public static class LyricsEmbedderRegistration
     {
         services.AddValidatedOptions<EmbeddingEndpointOptions, EmbeddingEndpointOptionsValidation>(EmbeddingEndpointOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
+        // The host has them already; a container of the embedder alone (a test's) gets them here.
+        services.AddMetrics();
+        services.TryAddSingleton<EnrichmentMetrics>();
 
         services.AddHttpClient(EmbeddingEndpoint.HttpClientName)
             // One HttpClient serves the process's lifetime, so its connections are renewed to follow DNS changes.

@@ -40,7 +40,7 @@ public static class ImportApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The dataset is empty."] });
         }
 
-        var job = runner.Start(path, format, deleteWhenDone: true);
+        var job = await runner.StartAsync(path, format, deleteWhenDone: true);
         return TypedResults.Accepted($"/jobs/{job.Id}", job.Snapshot());
     }
 }

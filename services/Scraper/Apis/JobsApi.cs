@@ -11,6 +11,16 @@ public static class JobsApi
         return app;
     }
 
-    public static Results<Ok<JobSnapshot>, NotFound> GetJob(Guid id, JobRegistry jobs) =>
-        jobs.Find(id) is { } job ? TypedResults.Ok(job.Snapshot()) : TypedResults.NotFound();
+    /// <summary>The job whichever instance runs it; 503 while Redis is down and another instance runs it.</summary>
+    public static async Task<Results<Ok<JobSnapshot>, NotFound, ProblemHttpResult>> GetJob(Guid id, JobStore jobs)
+    {
+        try
+        {
+            return await jobs.FindAsync(id) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+        }
+        catch (JobStoreUnreachableException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Jobs cannot be read");
+        }
+    }
 }

@@ -15,7 +15,7 @@ public static class ScrapeApi
     }
 
     /// <summary>Starts scraping the artists' songs from Genius as a background job; poll <c>/jobs/{id}</c> for its counts.</summary>
-    public static Results<Accepted<JobSnapshot>, ValidationProblem, ProblemHttpResult> StartScrape(ScrapeRequest request,
+    public static async Task<Results<Accepted<JobSnapshot>, ValidationProblem, ProblemHttpResult>> StartScrape(ScrapeRequest request,
         ScrapeRunner runner, IOptions<GeniusOptions> options)
     {
         if (!ScrapeOrderValidation.TryCreate(request.Artists, request.SongLimit, ScrapeOrderValidation.FieldNames.Json,
@@ -29,7 +29,7 @@ public static class ScrapeApi
                 title: "Scraping is disabled");
         }
 
-        var job = runner.Start(order.Artists, order.SongLimit);
+        var job = await runner.StartAsync(order.Artists, order.SongLimit);
         return TypedResults.Accepted($"/jobs/{job.Id}", job.Snapshot());
     }
 }

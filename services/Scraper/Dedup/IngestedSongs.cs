@@ -7,7 +7,7 @@ namespace RapAnalyzer.Scraper.Dedup;
 /// twice. While Redis is unreachable it keeps working on an in-memory set (and says so through
 /// <see cref="IsDegraded"/>); the hashes seen meanwhile are written to Redis once it is back.
 /// </summary>
-public sealed class IngestedSongs(IConnectionMultiplexer redis, ILogger<IngestedSongs> logger)
+public sealed class IngestedSongs(IConnectionMultiplexer redis, ScraperMetrics metrics, ILogger<IngestedSongs> logger)
 {
     public const string Key = "scraper:ingested-songs";
     private readonly HashSet<string> _fallback = [];
@@ -17,6 +17,14 @@ public sealed class IngestedSongs(IConnectionMultiplexer redis, ILogger<Ingested
 
     /// <summary>For each hash, whether a song with that content was already published.</summary>
     public async Task<bool[]> ContainsAsync(IReadOnlyList<string> hashes)
+    {
+        var known = await LookUpAsync(hashes);
+        var hits = known.Count(k => k);
+        metrics.DedupLookedUp(hits, known.Length - hits);
+        return known;
+    }
+
+    private async Task<bool[]> LookUpAsync(IReadOnlyList<string> hashes)
     {
         // While the multiplexer reconnects a command would wait for its timeout; the fallback answers at once.
         if (redis.IsConnected)

@@ -10,10 +10,10 @@ using JobError = RapAnalyzer.Protos.Scraper.JobError;
 
 namespace RapAnalyzer.Scraper.Grpc;
 
-public sealed class ScraperGrpcService(JobRegistry jobs, ImportRunner imports, ScrapeRunner scrapes, IOptions<GeniusOptions> genius)
+public sealed class ScraperGrpcService(JobStore jobs, ImportRunner imports, ScrapeRunner scrapes, IOptions<GeniusOptions> genius)
     : RapAnalyzer.Protos.Scraper.Scraper.ScraperBase
 {
-    public override Task<JobReply> StartScrape(StartScrapeRequest request, ServerCallContext context)
+    public override async Task<JobReply> StartScrape(StartScrapeRequest request, ServerCallContext context)
     {
         // proto3 cannot tell an unset song_limit from 0, so 0 means "the default".
         int? songLimit = request.SongLimit == 0 ? null : request.SongLimit;
@@ -26,10 +26,10 @@ public sealed class ScraperGrpcService(JobRegistry jobs, ImportRunner imports, S
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, GeniusOptions.NotConfiguredMessage));
         }
-        return Task.FromResult(ToReply(scrapes.Start(order.Artists, order.SongLimit).Snapshot()));
+        return ToReply((await scrapes.StartAsync(order.Artists, order.SongLimit)).Snapshot());
     }
 
-    public override Task<JobReply> StartImport(StartImportRequest request, ServerCallContext context)
+    public override async Task<JobReply> StartImport(StartImportRequest request, ServerCallContext context)
     {
         if (string.IsNullOrWhiteSpace(request.Path) || !File.Exists(request.Path))
         {
@@ -37,17 +37,24 @@ public sealed class ScraperGrpcService(JobRegistry jobs, ImportRunner imports, S
         }
         var format = DatasetFormats.FromName(request.Format, request.Path)
             ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"format: '{request.Format}' is not supported (nor is the file's extension); use csv or jsonl."));
-        return Task.FromResult(ToReply(imports.Start(request.Path, format, deleteWhenDone: false).Snapshot()));
+        return ToReply((await imports.StartAsync(request.Path, format, deleteWhenDone: false)).Snapshot());
     }
 
-    public override Task<JobReply> GetJob(GetJobRequest request, ServerCallContext context)
+    public override async Task<JobReply> GetJob(GetJobRequest request, ServerCallContext context)
     {
         if (!Guid.TryParse(request.JobId, out var id))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "job_id must be a GUID."));
         }
-        var job = jobs.Find(id) ?? throw new RpcException(new Status(StatusCode.NotFound, $"No job {id}."));
-        return Task.FromResult(ToReply(job.Snapshot()));
+        try
+        {
+            var job = await jobs.FindAsync(id) ?? throw new RpcException(new Status(StatusCode.NotFound, $"No job {id}."));
+            return ToReply(job);
+        }
+        catch (JobStoreUnreachableException e)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, e.Message));
+        }
     }
 
     private static JobReply ToReply(JobSnapshot job)

@@ -10,7 +10,7 @@ namespace RapAnalyzer.Scraper.Import;
 /// its line number and the import goes on; a song whose lyrics were already ingested is skipped. Songs are
 /// marked as ingested only after their batch is published, so a failure never loses one.
 /// </summary>
-public sealed class DatasetImporter(IPublishEndpoint publisher, IngestedSongs ingested, ILogger<DatasetImporter> logger)
+public sealed class DatasetImporter(IPublishEndpoint publisher, IngestedSongs ingested, ScraperMetrics metrics, ILogger<DatasetImporter> logger)
 {
     public const int BatchSize = 200;
 
@@ -23,6 +23,7 @@ public sealed class DatasetImporter(IPublishEndpoint publisher, IngestedSongs in
             if (line.Row is null)
             {
                 job.Failed($"line {line.LineNumber}", line.Error!);
+                metrics.TrackRejected(ScraperMetrics.FromImport);
                 continue;
             }
             var track = line.Row.ToTrackScraped();
@@ -56,6 +57,7 @@ public sealed class DatasetImporter(IPublishEndpoint publisher, IngestedSongs in
         await publisher.PublishBatch(fresh.Select(h => batch[h]), cancellationToken);
         await ingested.AddAsync(fresh);
         job.Fetched(fresh.Count);
+        metrics.TracksImported(ScraperMetrics.FromImport, fresh.Count);
         batch.Clear();
     }
 }

@@ -3,12 +3,12 @@ using RapAnalyzer.Scraper.Jobs;
 namespace RapAnalyzer.Scraper.Import;
 
 /// <summary>Runs an import of a file as a background job that outlives the request that started it.</summary>
-public sealed class ImportRunner(JobRegistry jobs, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+public sealed class ImportRunner(JobStore jobs, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
     ILogger<ImportRunner> logger)
 {
-    public Job Start(string path, DatasetFormat format, bool deleteWhenDone)
+    public async Task<Job> StartAsync(string path, DatasetFormat format, bool deleteWhenDone)
     {
-        var job = jobs.Create("import");
+        var job = await jobs.CreateAsync("import");
         _ = Task.Run(() => RunAsync(path, format, deleteWhenDone, job, lifetime.ApplicationStopping));
         return job;
     }
@@ -27,7 +27,7 @@ public sealed class ImportRunner(JobRegistry jobs, IServiceScopeFactory scopes, 
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            job.Finish(JobState.Cancelled, "the scraper is shutting down");
+            job.Finish(JobState.Interrupted, jobs.StoppedReason);
         }
         catch (Exception e)
         {
@@ -40,6 +40,8 @@ public sealed class ImportRunner(JobRegistry jobs, IServiceScopeFactory scopes, 
             {
                 File.Delete(path);
             }
+            // Saved at once rather than at the next heartbeat, so every replica reports the end straight away.
+            await jobs.FlushAsync();
         }
     }
 }

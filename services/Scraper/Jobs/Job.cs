@@ -33,11 +33,19 @@ public sealed class Job(string kind)
         }
     }
 
+    /// <summary>Ends the job; the first end wins, so a job its stopping instance interrupted stays interrupted.</summary>
     public void Finish(JobState state, string? reason = null)
     {
-        Reason = reason;
-        State = state;
-        FinishedAt = DateTimeOffset.UtcNow;
+        lock (_gate)
+        {
+            if (State != JobState.Running)
+            {
+                return;
+            }
+            Reason = reason;
+            State = state;
+            FinishedAt = DateTimeOffset.UtcNow;
+        }
     }
 
     public JobSnapshot Snapshot()
@@ -56,7 +64,9 @@ public enum JobState
     Running,
     Completed,
     Failed,
-    Cancelled,
+
+    /// <summary>The scraper instance running the job stopped before it ended; the counts are those it last saved.</summary>
+    Interrupted,
 }
 
 public sealed record JobError(string Item, string Message);

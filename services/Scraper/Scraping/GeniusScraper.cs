@@ -14,7 +14,7 @@ namespace RapAnalyzer.Scraper.Scraping;
 /// circuit (Genius keeps failing) ends it.
 /// </summary>
 public sealed class GeniusScraper(GeniusClient genius, IPublishEndpoint publisher, IngestedSongs ingested, ArtistSongsCache artistSongs,
-    ILogger<GeniusScraper> logger)
+    ScraperMetrics metrics, ILogger<GeniusScraper> logger)
 {
     public async Task ScrapeAsync(IReadOnlyList<string> artists, int songLimit, Job job, CancellationToken cancellationToken)
     {
@@ -63,6 +63,7 @@ public sealed class GeniusScraper(GeniusClient genius, IPublishEndpoint publishe
             if (lyrics is null)
             {
                 job.Failed(item, $"{song.Url} has no lyrics (an instrumental, or not transcribed yet).");
+                metrics.TrackRejected(ScraperMetrics.FromScrape);
                 return;
             }
             var hash = LyricsHash.Compute(lyrics);
@@ -74,10 +75,12 @@ public sealed class GeniusScraper(GeniusClient genius, IPublishEndpoint publishe
             await publisher.Publish(song.ToTrackScraped(lyrics), cancellationToken);
             await ingested.AddAsync([hash]);
             job.Fetched();
+            metrics.TracksImported(ScraperMetrics.FromScrape, 1);
         }
         catch (Exception e) when (IsItemFailure(e))
         {
             job.Failed(item, e.Message);
+            metrics.TrackRejected(ScraperMetrics.FromScrape);
         }
     }
 

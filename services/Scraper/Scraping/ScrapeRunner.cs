@@ -4,14 +4,14 @@ using RapAnalyzer.Scraper.Jobs;
 namespace RapAnalyzer.Scraper.Scraping;
 
 /// <summary>Runs a scrape as a background job that outlives the request that started it.</summary>
-public sealed class ScrapeRunner(JobRegistry jobs, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+public sealed class ScrapeRunner(JobStore jobs, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
     ILogger<ScrapeRunner> logger)
 {
     public const string JobKind = "scrape";
 
-    public Job Start(IReadOnlyList<string> artists, int songLimit)
+    public async Task<Job> StartAsync(IReadOnlyList<string> artists, int songLimit)
     {
-        var job = jobs.Create(JobKind);
+        var job = await jobs.CreateAsync(JobKind);
         _ = Task.Run(() => RunAsync(artists, songLimit, job, lifetime.ApplicationStopping));
         return job;
     }
@@ -27,7 +27,7 @@ public sealed class ScrapeRunner(JobRegistry jobs, IServiceScopeFactory scopes, 
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            job.Finish(JobState.Cancelled, "the scraper is shutting down");
+            job.Finish(JobState.Interrupted, jobs.StoppedReason);
         }
         catch (BrokenCircuitException e)
         {
@@ -38,6 +38,11 @@ public sealed class ScrapeRunner(JobRegistry jobs, IServiceScopeFactory scopes, 
         {
             logger.LogError(e, "Scrape {JobId} of {Artists} failed", job.Id, artists);
             job.Finish(JobState.Failed, e.Message);
+        }
+        finally
+        {
+            // Saved at once rather than at the next heartbeat, so every replica reports the end straight away.
+            await jobs.FlushAsync();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using RapAnalyzer.Inference.Llm;
 using RapAnalyzer.Protos.Inference;
 
@@ -25,7 +26,8 @@ public sealed class BackgroundServiceTests
     public async Task Style_transfer_starts_after_catalog_and_inference()
     {
         await using var run = await ServiceRun.StartAsync("style-transfer");
-        Assert.That(run.Run.Runners.Select(r => r.Resource.Name), Is.SupersetOf(new[] { "catalog", "inference", "style-transfer" }));
+        var model = run.App.Services.GetRequiredService<DistributedApplicationModel>();
+        Assert.That(model.Resources.OfType<ProjectResource>().Select(r => r.Name), Is.EquivalentTo(new[] { "catalog", "inference", "style-transfer" }));
         await HealthAssertions.AssertHealthyAsync(run.Http);
         await HealthAssertions.AssertGrpcServingAsync(run.Grpc);
     }

@@ -6,8 +6,8 @@ using Npgsql;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Catalog.Domain;
 using RapAnalyzer.Contracts;
+using RapAnalyzer.Messaging;
 using RapAnalyzer.Protos.Catalog;
-using RapAnalyzer.ServiceDefaults.Messaging;
 using CatalogClient = RapAnalyzer.Protos.Catalog.Catalog.CatalogClient;
 
 namespace RapAnalyzer.Integration.Tests;

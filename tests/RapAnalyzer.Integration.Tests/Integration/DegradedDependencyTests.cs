@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Hosting;
-using RapAnalyzer.AppHost.Run;
+using RapAnalyzer.AppHost.LocalServers;
 using RapAnalyzer.Integration.Tests.Startup;
 using RapAnalyzer.Scraper.Jobs;
 
@@ -14,7 +14,7 @@ public sealed class DegradedDependencyTests
     [Test]
     public async Task Scraper_keeps_importing_with_in_memory_dedup_and_reports_degraded_while_redis_is_down()
     {
-        var ports = new PortAllocator();
+        var ports = new LoopbackPorts();
         var httpPort = ports.Allocate();
         var deadRedisPort = ports.Allocate();
         var environment = new Dictionary<string, string>
@@ -23,9 +23,7 @@ public sealed class DegradedDependencyTests
             ["ConnectionStrings__messaging"] = TestInfrastructure.ConnectionString("messaging"),
             ["Kestrel__Endpoints__http__Url"] = $"http://127.0.0.1:{httpPort}",
         };
-        await using var scraper = new ManagedProcess("scraper", ServiceProcess.Spec("scraper", environment), TestLog.Write,
-            new ProcessLedger(Path.Combine(Path.GetTempPath(), $"ledger-{Guid.NewGuid():N}")), restartOnExit: false);
-        scraper.Start();
+        await using var scraper = ServiceProcess.Start("scraper", environment);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
         var alive = await Eventually.GetAsync(() => TryGetStatusAsync(http, "/alive"), s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
 

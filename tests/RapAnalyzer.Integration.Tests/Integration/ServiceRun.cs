@@ -1,51 +1,43 @@
 using Grpc.Net.Client;
-using RapAnalyzer.AppHost.Hosting;
-using RapAnalyzer.AppHost.Run;
+using RapAnalyzer.Testing.AppHost;
 
 namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>
-/// One service of the app model (with anything it waits for) run as real processes against the test
-/// infrastructure; disposing stops them and deletes their data folder.
+/// One service of the app model (with the services it waits for) started by the AppHost against the test
+/// infrastructure's servers; disposing stops it and deletes its data folder.
 /// </summary>
 public sealed class ServiceRun : IAsyncDisposable
 {
     private readonly string _dataDirectory;
 
-    private ServiceRun(string service, LocalRun run, string dataDirectory)
+    private ServiceRun(string service, DistributedApplication app, string dataDirectory)
     {
-        Run = run;
+        App = app;
         _dataDirectory = dataDirectory;
-        Http = new HttpClient { BaseAddress = run.HttpEndpoint(service), Timeout = TimeSpan.FromSeconds(30) };
-        var grpcPort = run.Addressing.Port(run.Runner(service).Resource, ProjectResource.Grpc);
-        Grpc = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        Http = app.CreateHttpClient(service, "http");
+        Http.Timeout = TimeSpan.FromSeconds(30);
+        Grpc = GrpcChannel.ForAddress(app.GetEndpoint(service, "grpc"));
     }
 
-    public LocalRun Run { get; }
+    public DistributedApplication App { get; }
     public HttpClient Http { get; }
     public GrpcChannel Grpc { get; }
 
-    /// <param name="hostEnvironment">The variables the AppHost forwards from its environment (external APIs' settings); none by default.</param>
-    public static async Task<ServiceRun> StartAsync(string service, IReadOnlyDictionary<string, string>? hostEnvironment = null)
+    /// <param name="externalSettings">External API settings, as the variables the services read; none by default.</param>
+    public static async Task<ServiceRun> StartAsync(string service, IReadOnlyDictionary<string, string>? externalSettings = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"rapanalyzer-{service}-{Guid.NewGuid():N}");
-        var run = await LocalRun.StartAsync(TestInfrastructure.Model, new RunOptions
-        {
-            DataDirectory = dataDirectory,
-            Only = [service],
-            ConfiguredConnectionStrings = TestInfrastructure.ServerConnectionStrings(),
-            PreferredGatewayPort = 0,
-            Log = TestLog.Write,
-            HostEnvironment = hostEnvironment ?? new Dictionary<string, string>(),
-        }, CancellationToken.None);
-        return new ServiceRun(service, run, dataDirectory);
+        var dataDirectory = Directory.CreateTempSubdirectory($"rapanalyzer-{service}-").FullName;
+        var app = await AppHostRun.StartAsync(dataDirectory, only: [service], TestInfrastructure.ServerConnectionStrings(), externalSettings, TestLog.Write);
+        return new ServiceRun(service, app, dataDirectory);
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         Grpc.Dispose();
-        await Run.DisposeAsync();
-        DataFolder.Wipe(_dataDirectory);
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
     }
 }

@@ -1,61 +1,52 @@
-using RapAnalyzer.AppHost;
-using RapAnalyzer.AppHost.Hosting;
-using RapAnalyzer.AppHost.Run;
+using RapAnalyzer.Testing.AppHost;
 
 namespace RapAnalyzer.Integration.Tests;
 
 /// <summary>
-/// Real Postgres (with pgvector), Redis and RabbitMQ for this test assembly, started once through the AppHost's
-/// own runners in a temporary data folder and stopped when the tests end.
+/// Real Postgres (with pgvector), Redis and RabbitMQ for this test assembly, started once by the AppHost (its executable
+/// resources, through Aspire.Hosting.Testing) in a temporary data folder and stopped when the tests end.
 /// </summary>
 [SetUpFixture]
 public sealed class TestInfrastructure
 {
-    private static LocalRun? _run;
+    private static readonly string[] Servers = ["postgres", "catalogdb", "cache", "messaging"];
+    private static readonly Dictionary<string, string> ConnectionStrings = [];
+    private static DistributedApplication? _app;
     private static string? _dataDirectory;
 
-    public static DistributedApplicationModel Model { get; } = AppModel.Create();
-
-    public static LocalRun Run => _run ?? throw new InvalidOperationException("The infrastructure has not started.");
-
     public static string ConnectionString(string resource) =>
-        Run.Runner(resource) switch
-        {
-            PostgresRunner postgres => postgres.AdminConnectionString,
-            { Resource: IResourceWithConnectionString withConnectionString } => Run.Addressing.ConnectionString(withConnectionString),
-            _ => throw new ArgumentException($"{resource} has no connection string."),
-        };
+        ConnectionStrings.TryGetValue(resource, out var value) ? value : throw new ArgumentException($"{resource} has no connection string.");
 
-    /// <summary>The infrastructure's servers as configured ones, so a run of a service uses them and starts none.</summary>
+    /// <summary>The servers as configured ones (<c>ConnectionStrings:{name}</c>), so an AppHost run of a service uses them and starts none.</summary>
     public static Dictionary<string, string> ServerConnectionStrings() => new()
     {
-        ["postgres"] = ConnectionString("postgres"),
-        ["cache"] = ConnectionString("cache"),
-        ["messaging"] = ConnectionString("messaging"),
+        ["ConnectionStrings:postgres"] = ConnectionString("postgres"),
+        ["ConnectionStrings:cache"] = ConnectionString("cache"),
+        ["ConnectionStrings:messaging"] = ConnectionString("messaging"),
     };
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _dataDirectory = Path.Combine(Path.GetTempPath(), $"rapanalyzer-tests-{Guid.NewGuid():N}");
-        _run = await LocalRun.StartAsync(Model, new RunOptions
+        _dataDirectory = Directory.CreateTempSubdirectory("rapanalyzer-tests-").FullName;
+        _app = await AppHostRun.StartAsync(_dataDirectory, only: ["catalogdb", "cache", "messaging"], log: TestLog.Write);
+        foreach (var server in Servers)
         {
-            DataDirectory = _dataDirectory,
-            Only = ["catalogdb", "cache", "messaging"],
-            Log = TestLog.Write,
-        }, CancellationToken.None);
+            ConnectionStrings[server] = (await _app.GetConnectionStringAsync(server))!;
+        }
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (_run is not null)
+        if (_app is not null)
         {
-            await _run.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
         if (_dataDirectory is not null)
         {
-            DataFolder.Wipe(_dataDirectory);
+            RapAnalyzer.AppHost.LocalServers.DataFolder.Wipe(_dataDirectory);
         }
     }
 }

@@ -6,12 +6,6 @@ namespace RapAnalyzer.Scraper.Tests.Dedup;
 
 public sealed class ArtistSongsCacheTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Test]
     public async Task Without_redis_an_artists_songs_are_kept_in_memory_for_an_hour()
     {

@@ -40,12 +40,14 @@ public static class GeniusTestServices
             configure?.Invoke(options);
         });
 
-        services.AddSingleton<JobRegistry>();
+        services.AddSingleton<JobStore>();
         services.AddSingleton<ScrapeRunner>();
         services.AddSingleton<ImportRunner>();
         services.AddScoped<GeniusScraper>();
-        // No Redis in these tests: deduplication and the artist-songs cache run on their in-memory fallbacks.
+        // No Redis in these tests: jobs, deduplication and the artist-songs cache run on their in-memory fallbacks.
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect("127.0.0.1:1,abortConnect=false,connectTimeout=100"));
+        services.AddMetrics();
+        services.AddSingleton<ScraperMetrics>();
         services.AddSingleton<IngestedSongs>();
         services.AddSingleton<ArtistSongsCache>();
         services.AddSingleton(TimeProvider.System);
@@ -67,5 +69,20 @@ public static class GeniusTestServices
             await Task.Delay(20);
         }
         return job.Snapshot();
+    }
+
+    /// <summary>Polls the job as <c>GET /jobs/{id}</c> does until it ends.</summary>
+    public static async Task<JobSnapshot> FinishedAsync(this JobStore jobs, Guid id)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
+        while (await jobs.FindAsync(id) is { State: JobState.Running } job)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                Assert.Fail($"Job {id} still running after 20 s: {job}");
+            }
+            await Task.Delay(20);
+        }
+        return await jobs.FindAsync(id) ?? throw new AssertionException($"No job {id}.");
     }
 }

@@ -29,14 +29,14 @@ public class ScrapeApiTests
         await _server.DisposeAsync();
     }
 
-    private Results<Accepted<JobSnapshot>, ValidationProblem, ProblemHttpResult> Post(ScrapeRequest request, string? token = FakeGeniusServer.Token) =>
+    private Task<Results<Accepted<JobSnapshot>, ValidationProblem, ProblemHttpResult>> Post(ScrapeRequest request, string? token = FakeGeniusServer.Token) =>
         ScrapeApi.StartScrape(request, _services.GetRequiredService<ScrapeRunner>(),
             Options.Create(new GeniusOptions { BaseUrl = _server.BaseUrl, AccessToken = token }));
 
     [Test]
     public async Task A_good_request_is_accepted_with_the_job_and_where_to_follow_it()
     {
-        var result = Post(new ScrapeRequest(["Nas"], 2)).Result;
+        var result = (await Post(new ScrapeRequest(["Nas"], 2))).Result;
 
         var accepted = result as Accepted<JobSnapshot>;
         Assert.That(accepted, Is.Not.Null);
@@ -46,59 +46,59 @@ public class ScrapeApiTests
             Assert.That(accepted.Value!.Kind, Is.EqualTo("scrape"));
             Assert.That(accepted.Location, Is.EqualTo($"/jobs/{accepted.Value.Id}"));
         }
-        var job = _services.GetRequiredService<JobRegistry>().Find(accepted.Value!.Id)!;
-        Assert.That((await job.FinishedAsync()).Fetched, Is.EqualTo(2));
+        var job = await _services.GetRequiredService<JobStore>().FinishedAsync(accepted.Value!.Id);
+        Assert.That(job.Fetched, Is.EqualTo(2));
     }
 
     [Test]
-    public void No_artists_is_a_validation_problem_naming_artists()
+    public async Task No_artists_is_a_validation_problem_naming_artists()
     {
-        var problem = Post(new ScrapeRequest([], 5)).Result as ValidationProblem;
+        var problem = (await Post(new ScrapeRequest([], 5))).Result as ValidationProblem;
 
         Assert.That(problem?.ProblemDetails.Errors, Does.ContainKey("artists"));
         Assert.That(problem!.StatusCode, Is.EqualTo(StatusCodes.Status400BadRequest));
     }
 
     [Test]
-    public void A_blank_name_is_a_validation_problem_naming_it()
+    public async Task A_blank_name_is_a_validation_problem_naming_it()
     {
-        var problem = Post(new ScrapeRequest(["Nas", " "], 5)).Result as ValidationProblem;
+        var problem = (await Post(new ScrapeRequest(["Nas", " "], 5))).Result as ValidationProblem;
 
         Assert.That(problem?.ProblemDetails.Errors.Keys, Is.EqualTo(new[] { "artists[1]" }));
     }
 
     [Test]
-    public void Too_many_artists_is_a_validation_problem()
+    public async Task Too_many_artists_is_a_validation_problem()
     {
         var artists = Enumerable.Range(0, 21).Select(i => (string?)$"Artist {i}").ToList();
 
-        var problem = Post(new ScrapeRequest(artists, 5)).Result as ValidationProblem;
+        var problem = (await Post(new ScrapeRequest(artists, 5))).Result as ValidationProblem;
 
         Assert.That(problem?.ProblemDetails.Errors, Does.ContainKey("artists"));
     }
 
     [TestCase(0)]
     [TestCase(501)]
-    public void A_song_limit_out_of_range_is_a_validation_problem_naming_song_limit(int limit)
+    public async Task A_song_limit_out_of_range_is_a_validation_problem_naming_song_limit(int limit)
     {
-        var problem = Post(new ScrapeRequest(["Nas"], limit)).Result as ValidationProblem;
+        var problem = (await Post(new ScrapeRequest(["Nas"], limit))).Result as ValidationProblem;
 
         Assert.That(problem?.ProblemDetails.Errors, Does.ContainKey("songLimit"));
     }
 
     [Test]
-    public void Bad_input_starts_no_job()
+    public async Task Bad_input_starts_no_job()
     {
-        Post(new ScrapeRequest([""], 0));
+        await Post(new ScrapeRequest([""], 0));
 
         Assert.That(_server.Requests, Is.Empty);
     }
 
     [TestCase(null)]
     [TestCase("")]
-    public void Without_a_token_scraping_is_unavailable_and_says_which_setting_is_missing(string? token)
+    public async Task Without_a_token_scraping_is_unavailable_and_says_which_setting_is_missing(string? token)
     {
-        var problem = Post(new ScrapeRequest(["Nas"], 5), token).Result as ProblemHttpResult;
+        var problem = (await Post(new ScrapeRequest(["Nas"], 5), token)).Result as ProblemHttpResult;
 
         using (Assert.EnterMultipleScope())
         {

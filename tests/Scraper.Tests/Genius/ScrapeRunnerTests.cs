@@ -35,9 +35,9 @@ public class ScrapeRunnerTests
     private async Task<JobSnapshot> ScrapeAsync(IReadOnlyList<string> artists, int songLimit, Action<GeniusOptions>? configure = null)
     {
         _services = GeniusTestServices.Create(_server, configure, _published);
-        var job = _services.GetRequiredService<ScrapeRunner>().Start(artists, songLimit);
-        Assert.That(_services.GetRequiredService<JobRegistry>().Find(job.Id), Is.SameAs(job));
-        return await job.FinishedAsync();
+        var job = await _services.GetRequiredService<ScrapeRunner>().StartAsync(artists, songLimit);
+        await job.FinishedAsync();
+        return await _services.GetRequiredService<JobStore>().FindAsync(job.Id) ?? throw new AssertionException("The job is gone.");
     }
 
     private IReadOnlyList<TrackScraped> Tracks => _published.Published<TrackScraped>();
@@ -200,7 +200,7 @@ public class ScrapeRunnerTests
     }
 
     [Test]
-    public async Task Stopping_the_service_cancels_the_job()
+    public async Task Stopping_the_service_interrupts_the_job_naming_the_instance()
     {
         _server.Interfere = async context =>
         {
@@ -212,7 +212,7 @@ public class ScrapeRunnerTests
             return true;
         };
         _services = GeniusTestServices.Create(_server, null, _published);
-        var job = _services.GetRequiredService<ScrapeRunner>().Start(["Kendrick Lamar"], 3);
+        var job = await _services.GetRequiredService<ScrapeRunner>().StartAsync(["Kendrick Lamar"], 3);
         while (_server.CountOf("/song-101-lyrics") == 0)
         {
             await Task.Delay(10);
@@ -221,6 +221,8 @@ public class ScrapeRunnerTests
         _services.GetRequiredService<StoppableLifetime>().StopApplication();
         var snapshot = await job.FinishedAsync();
 
-        Assert.That((snapshot.State, snapshot.Reason, snapshot.Fetched), Is.EqualTo((JobState.Cancelled, "the scraper is shutting down", 0L)));
+        var stopped = _services.GetRequiredService<JobStore>().StoppedReason;
+        Assert.That((snapshot.State, snapshot.Reason, snapshot.Fetched), Is.EqualTo((JobState.Interrupted, stopped, 0L)));
+        Assert.That(stopped, Does.Contain(Environment.MachineName).And.Contain("stopped"));
     }
 }

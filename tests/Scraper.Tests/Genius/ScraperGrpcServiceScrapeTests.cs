@@ -44,9 +44,9 @@ public class ScraperGrpcServiceScrapeTests
     {
         var reply = await Service().StartScrape(Request(1, "Nas"), null!);
 
-        var job = _services.GetRequiredService<JobRegistry>().Find(Guid.Parse(reply.JobId));
-        Assert.That((reply.Kind, job?.Kind), Is.EqualTo(("scrape", "scrape")));
-        Assert.That((await job!.FinishedAsync()).Fetched, Is.EqualTo(1));
+        var job = await _services.GetRequiredService<JobStore>().FinishedAsync(Guid.Parse(reply.JobId));
+        Assert.That((reply.Kind, job.Kind), Is.EqualTo(("scrape", "scrape")));
+        Assert.That(job.Fetched, Is.EqualTo(1));
     }
 
     [Test]
@@ -54,8 +54,8 @@ public class ScraperGrpcServiceScrapeTests
     {
         var reply = await Service().StartScrape(Request(0, "Nas"), null!);
 
-        var job = _services.GetRequiredService<JobRegistry>().Find(Guid.Parse(reply.JobId))!;
-        Assert.That((await job.FinishedAsync()).Found, Is.EqualTo(2));
+        var job = await _services.GetRequiredService<JobStore>().FinishedAsync(Guid.Parse(reply.JobId));
+        Assert.That(job.Found, Is.EqualTo(2));
     }
 
     [Test]

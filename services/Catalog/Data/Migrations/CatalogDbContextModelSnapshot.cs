@@ -284,7 +284,7 @@ namespace RapAnalyzer.Catalog.Data.Migrations
                     b.ToTable("track_embeddings", "catalog");
                 });
 
-            modelBuilder.Entity("RapAnalyzer.ServiceDefaults.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("RapAnalyzer.Messaging.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,0 +1,13 @@
+namespace RapAnalyzer.Messaging.Outbox;
+
+/// <summary>An event saved in the same transaction as the change it announces, published afterwards.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; init; }
+    public Guid MessageId { get; init; }
+    public required string MessageType { get; init; }
+    public required string Body { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SentAt { get; set; }
+    public int Attempts { get; set; }
+}
