@@ -49,7 +49,7 @@ public static class Extensions
                 .AddMeter("MassTransit", "Npgsql", RapAnalyzerTelemetry.MeterName)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, "MassTransit", "Npgsql")
+                .AddSource(builder.Environment.ApplicationName, "MassTransit", "Npgsql", RapAnalyzerTelemetry.OutboxSourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsInfrastructurePath(context.Request.Path))
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation());

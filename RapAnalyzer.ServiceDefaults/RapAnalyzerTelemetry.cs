@@ -7,4 +7,10 @@ namespace Microsoft.Extensions.Hosting;
 public static class RapAnalyzerTelemetry
 {
     public const string MeterName = "RapAnalyzer";
+
+    /// <summary>
+    /// The ActivitySource of the transactional outbox's publishing, named here so that the tracing pipeline listens to it
+    /// in every service without knowing the messaging project.
+    /// </summary>
+    public const string OutboxSourceName = "RapAnalyzer.Messaging.Outbox";
 }

@@ -68,8 +68,8 @@ public sealed class ResourceStateLog(ResourceNotificationService notifications, 
         }
     }
 
-    /// <summary>Every resource but the parameters, and the dashboard, which Aspire adds.</summary>
-    private int Expected => model.Resources.Count(r => r is not ParameterResource) + 1;
+    /// <summary>Every resource of the model but the parameters and Aspire's hidden ones, and the dashboard, which Aspire adds.</summary>
+    private int Expected => model.Resources.Count(r => r is not ParameterResource && !r.Name.EndsWith("-rebuilder", StringComparison.Ordinal)) + 1;
 
     private string GatewayUrl() =>
         model.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway").GetEndpoint(ServiceEndpoints.Http).Url;

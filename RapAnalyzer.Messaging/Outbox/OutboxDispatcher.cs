@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace RapAnalyzer.Messaging.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows through MassTransit, oldest first, and marks them sent in the same
-/// transaction that locked them (SKIP LOCKED lets several replicas share the work). A crash between publish
-/// and commit re-publishes with the same MessageId, which the idempotent consumers absorb. Every few seconds it
+/// Publishes committed outbox rows through MassTransit, oldest first and each in the trace that saved it, and marks
+/// them sent in the same transaction that locked them (SKIP LOCKED lets several replicas share the work). A crash
+/// between publish and commit re-publishes with the same MessageId, which the idempotent consumers absorb. Every few seconds it
 /// counts the rows still unsent for <see cref="OutboxMetrics"/>, so a scrape reads a number instead of querying.
 /// </summary>
 public sealed class OutboxDispatcher<TContext>(IServiceScopeFactory scopes, OutboxMetrics metrics,
@@ -73,11 +72,7 @@ public sealed class OutboxDispatcher<TContext>(IServiceScopeFactory scopes, Outb
 #pragma warning restore EF1002
             foreach (var message in batch)
             {
-                var type = Type.GetType(message.MessageType, throwOnError: true)!;
-                var body = JsonSerializer.Deserialize(message.Body, type, JsonSerializerOptions.Web)!;
-                using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                publishTimeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await publisher.Publish(body, type, context => context.MessageId = message.MessageId, publishTimeout.Token);
+                await publisher.PublishAsync(message, cancellationToken);
                 message.SentAt = DateTimeOffset.UtcNow;
                 message.Attempts++;
             }

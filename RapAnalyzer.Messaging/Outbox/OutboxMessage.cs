@@ -10,4 +10,9 @@ public sealed class OutboxMessage
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary>The W3C trace context of the activity that saved the event, which its publishing continues; null when none ran.</summary>
+    public string? TraceParent { get; init; }
+
+    public string? TraceState { get; init; }
 }

@@ -48,7 +48,7 @@ public sealed class GatewayHealthTests
         var downReport = JsonNode.Parse(await whileDown.Content.ReadAsStringAsync())!;
         var recovered = await Eventually.GetAsync(
             async () => (await RunningSystem.Gateway.GetAsync("/health")).StatusCode,
-            status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+            status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(120));
 
         var after = await RunningSystem.ProcessIdAsync("trends", not: before);
 
