@@ -1,12 +1,14 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Data;
-using RapAnalyzer.Catalog.Domain;
 using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Catalog.Consumers;
 
-/// <summary>One score per track and model version; a newer score from the same version replaces it.</summary>
+/// <summary>
+/// One score per track and model version; a score sent later replaces it. One upsert, ordered by when the score was
+/// sent, so two scores for the same track consumed at once (or a retry of the earlier one) never leave the older.
+/// </summary>
 public sealed class QualityScoredConsumer(CatalogDbContext db) : IConsumer<QualityScored>
 {
     public async Task Consume(ConsumeContext<QualityScored> context)
@@ -16,14 +18,12 @@ public sealed class QualityScoredConsumer(CatalogDbContext db) : IConsumer<Quali
         {
             return;
         }
-        var score = await db.QualityScores.FindAsync([scored.TrackId, scored.ModelVersion], context.CancellationToken);
-        if (score is null)
-        {
-            score = new QualityScore { TrackId = scored.TrackId, ModelVersion = scored.ModelVersion };
-            db.QualityScores.Add(score);
-        }
-        score.Score = scored.Score;
-        score.ScoredAt = DateTimeOffset.UtcNow;
-        await db.SaveChangesAsync(context.CancellationToken);
+        var scoredAt = context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : DateTimeOffset.UtcNow;
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO catalog.quality_scores ("TrackId", "ModelVersion", "Score", "ScoredAt")
+            VALUES ({scored.TrackId}, {scored.ModelVersion}, {scored.Score}, {scoredAt})
+            ON CONFLICT ("TrackId", "ModelVersion") DO UPDATE SET "Score" = EXCLUDED."Score", "ScoredAt" = EXCLUDED."ScoredAt"
+            WHERE quality_scores."ScoredAt" <= EXCLUDED."ScoredAt"
+            """, context.CancellationToken);
     }
 }
