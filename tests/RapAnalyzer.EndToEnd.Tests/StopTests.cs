@@ -9,10 +9,18 @@ public sealed class StopTests
     [Test]
     public async Task Stopping_the_apphost_leaves_no_process_and_frees_its_ports()
     {
-        var before = Descendants(Environment.ProcessId);
+        var orchestratorsBefore = Orchestrators();
         var dataDirectory = Directory.CreateTempSubdirectory("rapanalyzer-stop-").FullName;
         var app = await AppHostRun.StartAsync(dataDirectory, only: ["catalog", "cache"], log: TestLog.Write);
-        var started = Descendants(Environment.ProcessId).Except(before).ToList();
+        // DCP detaches from the AppHost, so what this run started is its new DCP and the resources' processes, with all below them.
+        var roots = Orchestrators().Except(orchestratorsBefore).ToList();
+        foreach (var resource in new[] { "postgres", "cache", "messaging", "messaging-epmd", "catalog" })
+        {
+            var running = await app.ResourceNotifications.WaitForResourceAsync(resource,
+                e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid"));
+            roots.Add(Convert.ToInt32(running.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value));
+        }
+        var started = roots.Concat(roots.SelectMany(Descendants)).Distinct().ToList();
         var commands = started.Select(CommandName).ToList();
         var catalogPort = app.GetEndpoint("catalog", "http").Port;
 
@@ -34,12 +42,29 @@ public sealed class StopTests
         });
     }
 
+    /// <summary>The DCP processes watching this process (the AppHost here is the test process).</summary>
+    private static HashSet<int> Orchestrators() =>
+        [.. Processes().Where(pid => CommandLine(pid).Contains($"--monitor {Environment.ProcessId}", StringComparison.Ordinal))];
+
+    private static IEnumerable<int> Processes() =>
+        Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var p) ? p : 0).Where(p => p > 0);
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>Every process below <paramref name="pid"/>, from /proc.</summary>
     private static HashSet<int> Descendants(int pid)
     {
-        var parents = Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), out var p) ? p : 0)
-            .Where(p => p > 0)
+        var parents = Processes()
             .Select(p => (Pid: p, Parent: ParentOf(p)))
             .Where(p => p.Parent > 0)
             .ToLookup(p => p.Parent, p => p.Pid);
