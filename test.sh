@@ -6,8 +6,9 @@ cd "$(dirname "$0")"
 bash eng/setup.sh || exit 1
 dotnet build RapAnalyzer.sln -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 
-results="$(mktemp -d /tmp/rapanalyzer-test-results.XXXXXX)"
-trap 'rm -rf "$results"' EXIT
+# Each project's .trx and its attachments (the dashboard's screenshot among them) stay here after the run.
+results="artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
 passed=0 failed=0 skipped=0 status=0
 for project in tests/*/*.Tests.csproj; do
   name="$(basename "$project" .csproj)"

@@ -10,7 +10,8 @@ namespace RapAnalyzer.Testing.AppHost;
 /// <summary>
 /// The real AppHost started with Aspire.Hosting.Testing in a temporary data folder: the whole model, or only the named
 /// resources with what they wait for. External API settings are exactly the ones given (as the variables the services
-/// read), never the developer's own exported ones. Shared by the integration and end-to-end tests and the benchmarks.
+/// read), never the developer's own exported ones. The dashboard runs only when asked for (it then needs its URLs in
+/// <c>configuration</c>, as ./run.sh gives them). Shared by the integration and end-to-end tests and the benchmarks.
 /// </summary>
 public static class AppHostRun
 {
@@ -18,7 +19,7 @@ public static class AppHostRun
 
     public static async Task<DistributedApplication> StartAsync(string dataDirectory, IReadOnlyCollection<string>? only = null,
         IReadOnlyDictionary<string, string>? configuration = null, IReadOnlyDictionary<string, string>? externalSettings = null,
-        Action<string, string>? log = null)
+        Action<string, string>? log = null, bool dashboard = false)
     {
         string[] args =
         [
@@ -26,7 +27,8 @@ public static class AppHostRun
             "--GatewayPort=0",
             .. (configuration ?? new Dictionary<string, string>()).Select(setting => $"--{setting.Key}={setting.Value}"),
         ];
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RapAnalyzer_AppHost>(args);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.RapAnalyzer_AppHost>(args,
+            (options, _) => options.DisableDashboard = !dashboard);
         foreach (var setting in builder.Resources.SelectMany(r => r.Annotations.OfType<ExternalSettings.ExternalSettingAnnotation>()))
         {
             builder.Configuration[$"Parameters:{setting.Parameter.Name}"] =
