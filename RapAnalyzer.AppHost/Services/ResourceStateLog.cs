@@ -15,7 +15,7 @@ namespace RapAnalyzer.AppHost.Services;
 public sealed class ResourceStateLog(ResourceNotificationService notifications, DistributedApplicationModel model,
     ILogger<ResourceStateLog> logger)
 {
-    private readonly Dictionary<string, (string? State, HealthStatus? Health)> _seen = [];
+    private readonly Dictionary<IResource, (string? State, HealthStatus? Health)> _seen = [];
 
     public static void WatchFromStart(IDistributedApplicationBuilder builder) =>
         builder.Eventing.Subscribe<BeforeStartEvent>((@event, cancellationToken) =>
@@ -48,28 +48,31 @@ public sealed class ResourceStateLog(ResourceNotificationService notifications, 
 
     private bool Report(ResourceEvent update, bool announced)
     {
+        var now = (update.Snapshot.State?.Text, update.Snapshot.HealthStatus);
+        if (_seen.TryGetValue(update.Resource, out var before) && before == now)
         {
-            var now = (update.Snapshot.State?.Text, update.Snapshot.HealthStatus);
-            if (_seen.TryGetValue(update.ResourceId, out var before) && before == now)
-            {
-                return announced;
-            }
-            _seen[update.ResourceId] = now;
-            logger.LogInformation("{Resource}: {State}{Health}", update.ResourceId, now.Text ?? "-",
-                now.HealthStatus is { } health ? $", {health}" : "");
-
-            if (!announced && _seen.Count >= Expected && _seen.Values.All(s => s.State == KnownResourceStates.Running && s.Health == HealthStatus.Healthy))
-            {
-                logger.LogInformation("Everything is healthy after {Seconds:0.0} s. Gateway: {Gateway}. Ctrl+C stops it all.",
-                    (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds, GatewayUrl());
-                return true;
-            }
             return announced;
         }
+        _seen[update.Resource] = now;
+        logger.LogInformation("{Resource}: {State}{Health}", update.ResourceId, string.IsNullOrEmpty(now.Text) ? "-" : now.Text,
+            now.HealthStatus is { } health ? $", {health}" : "");
+
+        if (!announced && Expected.All(_seen.ContainsKey)
+            && _seen.Values.All(s => s.State == KnownResourceStates.Running && s.Health == HealthStatus.Healthy))
+        {
+            logger.LogInformation("Everything is healthy after {Seconds:0.0} s. Gateway: {Gateway}. Ctrl+C stops it all.",
+                (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds, GatewayUrl());
+            return true;
+        }
+        return announced;
     }
 
-    /// <summary>Every resource of the model but the parameters and Aspire's hidden ones, and the dashboard, which Aspire adds.</summary>
-    private int Expected => model.Resources.Count(r => r is not ParameterResource && !r.Name.EndsWith("-rebuilder", StringComparison.Ordinal)) + 1;
+    /// <summary>
+    /// Every resource of the model but the parameters and what Aspire adds to it (the dashboard, the rebuilders), which
+    /// are waited for only if they report themselves visible.
+    /// </summary>
+    private IEnumerable<IResource> Expected => model.Resources.Where(r => r is not ParameterResource
+        && r.Name != "aspire-dashboard" && !r.Name.EndsWith("-rebuilder", StringComparison.Ordinal));
 
     private string GatewayUrl() =>
         model.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway").GetEndpoint(ServiceEndpoints.Http).Url;
