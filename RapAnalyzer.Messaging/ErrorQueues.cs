@@ -45,12 +45,19 @@ public sealed class ErrorQueues(Uri amqp, IReadOnlyList<string> queues) : IAsync
         var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
         await using var channel = await (await ConnectAsync(cancellationToken)).CreateChannelAsync(options, cancellationToken);
         var replayed = 0;
-        while (replayed < max && await channel.BasicGetAsync(queue + Suffix, autoAck: false, cancellationToken) is { } message)
+        try
         {
-            var properties = new BasicProperties(message.BasicProperties);
-            await channel.BasicPublishAsync("", queue, mandatory: true, properties, message.Body, cancellationToken);
-            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
-            replayed++;
+            while (replayed < max && await channel.BasicGetAsync(queue + Suffix, autoAck: false, cancellationToken) is { } message)
+            {
+                var properties = new BasicProperties(message.BasicProperties);
+                await channel.BasicPublishAsync("", queue, mandatory: true, properties, message.Body, cancellationToken);
+                await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+                replayed++;
+            }
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == Constants.NotFound)
+        {
+            // MassTransit declares an error queue with its first failure: a queue that never failed has none to replay.
         }
         return replayed;
     }

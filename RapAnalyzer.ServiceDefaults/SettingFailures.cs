@@ -27,9 +27,15 @@ public sealed class SettingFailures(string section)
     public SettingFailures Required(string setting, string? value, string what) =>
         string.IsNullOrWhiteSpace(value) ? Add(setting, $"must name {what}.") : this;
 
-    // Written so that NaN fails too.
-    public SettingFailures Range(string setting, double value, double min, double max) =>
-        value >= min && value <= max
+    /// <summary>A key, token or secret, which may be left empty; whitespace in one is a paste that went wrong.</summary>
+    public SettingFailures Secret(string setting, string? value) =>
+        string.IsNullOrWhiteSpace(value) || !value.Any(char.IsWhiteSpace)
             ? this
-            : Add(setting, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max} (it is {value})."));
+            : Add(setting, "must not contain whitespace (paste the value alone, without 'Bearer').");
+
+    /// <summary>A value that may be left empty (null), and is otherwise checked. Written so that NaN fails too.</summary>
+    public SettingFailures Range(string setting, double? value, double min, double max) =>
+        value is not { } number || number >= min && number <= max
+            ? this
+            : Add(setting, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max} (it is {number})."));
 }

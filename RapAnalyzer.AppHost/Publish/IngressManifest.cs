@@ -30,7 +30,18 @@ internal static class IngressManifest
             {
                 ApiVersion = "networking.k8s.io/v1",
                 Kind = "Ingress",
-                Metadata = new V1ObjectMeta { Name = IngressName, Labels = KubernetesLabels.For(IngressName, "gateway") },
+                Metadata = new V1ObjectMeta
+                {
+                    Name = IngressName,
+                    Labels = KubernetesLabels.For(IngressName, "gateway"),
+                    // Dataset imports are streamed bodies of up to the scraper's own limit (GBs): ingress-nginx would refuse
+                    // anything over 1 MB and buffer the rest to disk. Other controllers ignore these.
+                    Annotations = new Dictionary<string, string>
+                    {
+                        ["nginx.ingress.kubernetes.io/proxy-body-size"] = "0",
+                        ["nginx.ingress.kubernetes.io/proxy-request-buffering"] = "off",
+                    },
+                },
                 Spec = new V1IngressSpec
                 {
                     Rules =

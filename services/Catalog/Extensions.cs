@@ -21,6 +21,7 @@ public static class Extensions
             timeout: TimeSpan.FromSeconds(2));
         // Before the bus, so consumers start on the current schema.
         builder.Services.AddMigration<CatalogDbContext>();
+        builder.Services.AddScoped<ScrapedTrackStore>();
         builder.Services.AddScoped<TrackQueries>();
         builder.Services.AddScoped<ArtistQueries>();
         builder.Services.AddSingleton<EmbeddingIndexes>();

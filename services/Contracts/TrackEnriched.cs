@@ -4,19 +4,28 @@ namespace RapAnalyzer.Contracts;
 /// Text features, embeddings and Spotify metadata of a stored track. <see cref="Embeddings"/> holds one vector per
 /// model: always the embedded USE-Lite's, and the configured embedding endpoint's when it answered. <see cref="ArtistWords"/> are the lyric
 /// words, in order, of the sections credited to the track's artist (all sections when none names a performer):
-/// what the artist's vocabulary figure counts.
+/// what the artist's vocabulary figure counts. <see cref="ContentHash"/> is that of the lyrics enriched (the
+/// TrackStored's), so an enrichment of lyrics the track no longer has is recognised; none in a message sent before it
+/// was carried.
 /// </summary>
 public sealed record TrackEnriched(
     Guid TrackId,
     TrackFeatures Features,
     IReadOnlyList<LyricsEmbedding> Embeddings,
     SpotifyMetadata? Spotify,
-    IReadOnlyList<string> ArtistWords);
+    IReadOnlyList<string> ArtistWords,
+    string? ContentHash = null);
 
 /// <summary>A track's lyrics as one vector of a model; vectors of different models are never compared.</summary>
 public sealed record LyricsEmbedding(string ModelId, float[] Vector);
 
-public sealed record TrackFeatures(
+/// <summary>
+/// The text features of a track: the one list of them. The catalog stores each as a column of its name, its API
+/// and gRPC reply serve them as they are, and enrichment's <c>FeaturesReply</c> (proto) has one field each, which
+/// its tests hold to this list; adding a feature is a parameter here, its proto field and a catalog migration.
+/// Not sealed: enrichment's own features extend it (a property of this type still serializes only these).
+/// </summary>
+public record TrackFeatures(
     int Lines,
     int Sections,
     int Words,

@@ -7,7 +7,7 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<LlmOptions, LlmOptionsValidation>(LlmOptions.SectionName);
+        builder.Services.AddExternalApiOptions<LlmOptions>();
 
         builder.AddRedisConnection("cache", HealthStatus.Unhealthy);
         builder.AddMessaging("messaging");

@@ -4,7 +4,7 @@ namespace RapAnalyzer.Scraper;
 
 /// <summary>
 /// What an operator watches of ingestion: tracks published per source (<see cref="FromImport"/> a dataset file,
-/// <see cref="FromScrape"/> Genius), tracks rejected, and how often the content-hash dedup finds a song already ingested.
+/// <see cref="FromScrape"/> Genius), tracks rejected or failed, and how often the content-hash dedup finds a song already ingested.
 /// </summary>
 public sealed class ScraperMetrics
 {
@@ -27,7 +27,7 @@ public sealed class ScraperMetrics
         _imported = meter.CreateCounter<long>(TracksImportedName, "{track}",
             "Tracks published as TrackScraped, by source (import: a dataset file, scrape: Genius).");
         _rejected = meter.CreateCounter<long>(TracksRejectedName, "{track}",
-            "Tracks not published because they failed: dataset rows that could not be read (import), songs whose details, page or lyrics could not be had (scrape).");
+            "Tracks not published because they failed: dataset rows that could not be read or break the rules (import), songs whose details or page could not be had or that break the rules (scrape).");
         _dedupHits = meter.CreateCounter<long>(DedupHitsName, "{track}",
             "Tracks skipped because a song with the same lyrics (content hash) was ingested before.");
         _dedupMisses = meter.CreateCounter<long>(DedupMissesName, "{track}",

@@ -65,4 +65,43 @@ public class TrackListQueryTests
         Assert.That(errors.Keys, Is.EquivalentTo(new[] { "page", "pageSize", "yearFrom" }));
         Assert.That(errors.Values, Has.All.Length.EqualTo(1));
     }
+
+    [TestCase(2147483647, 20)]
+    [TestCase(33554433, 128)]
+    [TestCase(107374184, 20)]
+    public void A_page_starting_beyond_what_an_offset_can_reach_names_page(int page, int pageSize)
+    {
+        var query = new TrackListQuery(Page: page, PageSize: pageSize);
+
+        Assert.That(query.Validate().Keys, Is.EqualTo(new[] { "page" }));
+    }
+
+    [Test]
+    public void The_offset_of_a_far_page_is_exact_and_the_last_reachable_page_is_valid()
+    {
+        var last = new TrackListQuery(Page: int.MaxValue / 200 + 1, PageSize: 200);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new TrackListQuery(Page: 33554433, PageSize: 128).Offset, Is.EqualTo(4294967296L));
+            Assert.That(last.Offset, Is.LessThanOrEqualTo(int.MaxValue));
+            Assert.That(last.Validate(), Is.Empty);
+        });
+    }
+
+    [TestCase("MC\0Example")]
+    [TestCase("MC\u0001Example")]
+    public void An_artist_with_a_control_character_names_artist(string artist)
+    {
+        var errors = new TrackListQuery(Artist: artist).Validate();
+
+        Assert.That(errors.Keys, Is.EqualTo(new[] { "artist" }));
+        Assert.That(errors["artist"].Single(), Is.EqualTo($"artist holds a control character (U+{(int)artist[2]:X4}) at character 3."));
+    }
+
+    [Test]
+    public void An_artist_longer_than_any_stored_names_artist()
+    {
+        Assert.That(new TrackListQuery(Artist: new string('a', 301)).Validate().Keys, Is.EqualTo(new[] { "artist" }));
+    }
 }

@@ -24,6 +24,14 @@ public sealed class VocabularyTests
     }
 
     [Test]
+    public void Words_that_differ_only_by_apostrophes_are_one_word()
+    {
+        var figure = Vocabulary.UniqueWordsInFirst(["pimpin'", "pimpin", "don't", "dont", "'cause", "cause", "y'all"]);
+
+        Assert.That(figure, Is.EqualTo(new VocabularyFigure(4, 7, false)));
+    }
+
+    [Test]
     public void The_default_is_daniels_35000_words()
     {
         var words = Enumerable.Range(0, 50_000).Select(i => $"w{i % 40_000}");

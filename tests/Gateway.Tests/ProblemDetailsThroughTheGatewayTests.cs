@@ -25,16 +25,12 @@ public class ProblemDetailsThroughTheGatewayTests
     public async Task Start()
     {
         // A stand-in for the catalog that answers every request with the same problem, byte for byte.
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _catalog = builder.Build();
-        _catalog.Run(async context =>
+        _catalog = await StandInService.StartAsync(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "application/problem+json";
             await context.Response.WriteAsync(ServiceProblem);
         });
-        await _catalog.StartAsync();
 
         _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(gateway => gateway
             .UseEnvironment("Development")

@@ -5,11 +5,9 @@ namespace RapAnalyzer.Inference.Tests;
 /// <summary>The LLM settings are checked at start-up; each failure names its setting.</summary>
 public class LlmOptionsValidationTests
 {
-    private static readonly LlmOptionsValidation Validation = new();
-
     private static string[] Failures(LlmOptions options)
     {
-        var result = Validation.Validate(null, options);
+        var result = options.Validate();
         return result.Succeeded ? [] : [.. result.Failures ?? []];
     }
 
@@ -18,7 +16,7 @@ public class LlmOptionsValidationTests
     {
         var options = new LlmOptions();
 
-        Assert.That(Validation.Validate(null, options).Succeeded, Is.True);
+        Assert.That(options.Validate().Succeeded, Is.True);
         Assert.That(options.IsConfigured, Is.False);
     }
 

@@ -1,3 +1,4 @@
+using RapAnalyzer.Contracts;
 using RapAnalyzer.Scraper.Jobs;
 
 namespace RapAnalyzer.Scraper.Tests;
@@ -15,7 +16,8 @@ public class JobTests
         {
             Assert.That(snapshot.Kind, Is.EqualTo("import"));
             Assert.That(snapshot.State, Is.EqualTo(JobState.Running));
-            Assert.That((snapshot.Found, snapshot.Fetched, snapshot.SkippedDuplicate, snapshot.Failed), Is.EqualTo((0L, 0L, 0L, 0L)));
+            Assert.That((snapshot.Found, snapshot.Stored, snapshot.Updated, snapshot.Rejected, snapshot.NoLyrics, snapshot.SkippedDuplicate,
+                snapshot.Failed), Is.EqualTo((0L, 0L, 0L, 0L, 0L, 0L, 0L)));
             Assert.That(snapshot.Errors, Is.Empty);
             Assert.That(snapshot.FinishedAt, Is.Null);
             Assert.That(snapshot.StartedAt, Is.InRange(before, DateTimeOffset.UtcNow));
@@ -28,41 +30,48 @@ public class JobTests
         var job = new Job("scrape");
 
         job.Found();
-        job.Found(5);
-        job.Fetched(3);
-        job.Fetched();
+        job.Found(8);
+        job.Stored(3);
+        job.Stored();
+        job.Updated();
+        job.NoLyrics();
         job.SkippedDuplicate();
         job.SkippedDuplicate();
-        job.Failed("line 3", "invalid JSON");
+        job.Rejected(JobError.AtLine(3, new Rejection("year", "99999 is not a year")));
+        job.Failed(JobError.ForItem("song 7", "Genius answered 404"));
         var snapshot = job.Snapshot();
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(snapshot.Found, Is.EqualTo(6));
-            Assert.That(snapshot.Fetched, Is.EqualTo(4));
+            Assert.That(snapshot.Found, Is.EqualTo(9));
+            Assert.That((snapshot.Stored, snapshot.Updated, snapshot.Fetched), Is.EqualTo((4L, 1L, 5L)));
+            Assert.That(snapshot.NoLyrics, Is.EqualTo(1));
             Assert.That(snapshot.SkippedDuplicate, Is.EqualTo(2));
-            Assert.That(snapshot.Failed, Is.EqualTo(1));
-            Assert.That(snapshot.Errors, Is.EqualTo(new[] { new JobError("line 3", "invalid JSON") }));
+            Assert.That((snapshot.Rejected, snapshot.Failed), Is.EqualTo((1L, 1L)));
+            Assert.That(snapshot.Errors, Is.EqualTo(new[]
+            {
+                new JobError(3, null, "year", "99999 is not a year"), new JobError(null, "song 7", null, "Genius answered 404"),
+            }));
         }
     }
 
     [Test]
-    public void Errors_are_kept_up_to_200_but_all_failures_are_counted()
+    public void Errors_are_kept_up_to_200_but_all_rejections_are_counted()
     {
         var job = new Job("import");
 
         for (var i = 0; i < 250; i++)
         {
-            job.Failed($"line {i}", "bad");
+            job.Rejected(JobError.AtLine(i, new Rejection(null, "bad")));
         }
         var snapshot = job.Snapshot();
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(snapshot.Failed, Is.EqualTo(250));
+            Assert.That(snapshot.Rejected, Is.EqualTo(250));
             Assert.That(snapshot.Errors, Has.Count.EqualTo(200));
-            Assert.That(snapshot.Errors[0].Item, Is.EqualTo("line 0"));
-            Assert.That(snapshot.Errors[^1].Item, Is.EqualTo("line 199"));
+            Assert.That(snapshot.Errors[0].Line, Is.Zero);
+            Assert.That(snapshot.Errors[^1].Line, Is.EqualTo(199));
         }
     }
 
@@ -94,7 +103,7 @@ public class JobTests
         var job = new Job("import");
         for (var line = 0; line < 250; line++)
         {
-            job.Failed($"line {line}", "invalid JSON");
+            job.Failed(JobError.ForItem($"song {line}", "Genius answered 404"));
         }
 
         job.Finish(JobState.Failed, "the file is gone");
@@ -127,10 +136,10 @@ public class JobTests
     public void A_snapshot_does_not_change_when_the_job_goes_on()
     {
         var job = new Job("import");
-        job.Failed("line 1", "bad");
+        job.Failed(JobError.ForItem("song 1", "bad"));
         var snapshot = job.Snapshot();
 
-        job.Failed("line 2", "bad");
+        job.Failed(JobError.ForItem("song 2", "bad"));
         job.Found(10);
         job.Finish(JobState.Completed);
 
@@ -157,11 +166,11 @@ public class JobTests
             for (var i = 0; i < perThread; i++)
             {
                 job.Found();
-                job.Fetched(2);
+                job.Stored(2);
                 job.SkippedDuplicate();
                 if (i % 100 == 0)
                 {
-                    job.Failed($"thread {t} item {i}", "bad");
+                    job.Failed(JobError.ForItem($"thread {t} item {i}", "bad"));
                 }
                 if (i % 1000 == 0)
                 {
@@ -176,7 +185,7 @@ public class JobTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(snapshot.Found, Is.EqualTo(threads * perThread));
-            Assert.That(snapshot.Fetched, Is.EqualTo(2L * threads * perThread));
+            Assert.That(snapshot.Stored, Is.EqualTo(2L * threads * perThread));
             Assert.That(snapshot.SkippedDuplicate, Is.EqualTo(threads * perThread));
             Assert.That(snapshot.Failed, Is.EqualTo(threads * perThread / 100));
             Assert.That(snapshot.Errors, Has.Count.EqualTo(200));

@@ -1,4 +1,5 @@
 using System.Text;
+using RapAnalyzer.Contracts;
 using RapAnalyzer.Scraper.Import;
 
 namespace RapAnalyzer.Scraper.Tests;
@@ -32,7 +33,7 @@ public class JsonlDatasetReaderTests
         Assert.That(lines[0].Error, Is.Null);
         Assert.That(lines[0].LineNumber, Is.EqualTo(1));
         Assert.That(lines[0].Row, Is.EqualTo(new DatasetRow("5012", "Nas Is Like", "Nas", "Yo\nit's like that",
-            Tag: "rap", Year: 1999, Views: 123456789, Features: "{\"DJ Premier\"}", Language: "en")));
+            Tag: "rap", Year: "1999", Views: "123456789", Features: "{\"DJ Premier\"}", Language: "en")));
     }
 
     [Test]
@@ -88,9 +89,9 @@ public class JsonlDatasetReaderTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(lines[1].Row, Is.Null);
-            Assert.That(lines[1].Error, Does.StartWith("invalid JSON"));
+            Assert.That(lines[1].Error!.Reason, Does.StartWith("invalid JSON"));
             Assert.That(lines[2].Row, Is.Null);
-            Assert.That(lines[2].Error, Does.StartWith("invalid JSON"));
+            Assert.That(lines[2].Error!.Reason, Does.StartWith("invalid JSON"));
             Assert.That(lines[3].Row?.Id, Is.EqualTo("e"));
             Assert.That(lines[0].Error, Is.Null);
             Assert.That(lines[3].Error, Is.Null);
@@ -98,12 +99,32 @@ public class JsonlDatasetReaderTests
     }
 
     [Test]
-    public async Task A_value_of_the_wrong_type_is_an_invalid_json_error()
+    public async Task A_value_of_the_wrong_type_is_an_invalid_json_error_naming_the_field()
     {
-        var lines = await ReadAsync("""{"id":"1","title":"T","artist":"A","lyrics":"L","year":"nineteen"}""");
+        var lines = await ReadAsync("""{"id":"1","title":["T"],"artist":"A","lyrics":"L"}""");
 
-        Assert.That(lines.Single().Row, Is.Null);
-        Assert.That(lines.Single().Error, Does.StartWith("invalid JSON"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines.Single().Row, Is.Null);
+            Assert.That(lines.Single().Error!.Field, Is.EqualTo("title"));
+            Assert.That(lines.Single().Error!.Reason, Does.StartWith("invalid JSON"));
+        }
+    }
+
+    [Test]
+    public async Task Numbers_are_read_as_their_text_whether_written_as_numbers_or_strings()
+    {
+        var lines = await ReadAsync("""{"id":1,"title":"T","artist":"A","lyrics":"L","year":4294969297,"views":"-5"}""");
+
+        Assert.That((lines.Single().Row?.Year, lines.Single().Row?.Views), Is.EqualTo(("4294969297", "-5")));
+    }
+
+    [Test]
+    public async Task Missing_fields_are_left_to_the_rules_of_the_mapping()
+    {
+        var lines = await ReadAsync("""{"title":"T","lyrics":null}""");
+
+        Assert.That(lines.Single().Row, Is.EqualTo(new DatasetRow(null, "T", null, null)));
     }
 
     [Test]
@@ -111,25 +132,48 @@ public class JsonlDatasetReaderTests
     {
         var lines = await ReadAsync("null");
 
-        Assert.That(lines.Single().Row, Is.Null);
-        Assert.That(lines.Single().Error, Is.EqualTo("the line is not a JSON object"));
+        Assert.That(lines.Single(), Is.EqualTo(new DatasetLine(1, null, new Rejection(null, "the line is not a JSON object"))));
     }
 
-    [TestCase("""{"title":"T","artist":"A","lyrics":"L"}""", "id")]
-    [TestCase("""{"id":"1","artist":"A","lyrics":"L"}""", "title")]
-    [TestCase("""{"id":"1","title":"T","lyrics":"L"}""", "artist")]
-    [TestCase("""{"id":"1","title":"T","artist":"A"}""", "lyrics")]
-    [TestCase("""{"id":"1","title":"T","artist":"A","lyrics":"   "}""", "lyrics")]
-    [TestCase("""{"id":"","title":"","artist":"","lyrics":""}""", "id")]
-    [TestCase("""{"id":"1","title":null,"artist":"A","lyrics":"L"}""", "title")]
-    public async Task A_missing_required_field_is_named_with_its_line(string row, string field)
+    [Test]
+    public async Task Invalid_utf8_is_rejected_naming_the_field_never_replaced()
     {
-        var lines = await ReadAsync(Row("ok") + "\n\n" + row + "\n");
+        byte[] text = [.. "{\"id\":\"1\",\"title\":\"caf"u8, 0xE9, .. "\",\"artist\":\"A\",\"lyrics\":\"L\"}\n"u8, .. Encoding.UTF8.GetBytes(Row("2"))];
+        using var stream = new MemoryStream(text);
+        var lines = new List<DatasetLine>();
+        await foreach (var line in JsonlDatasetReader.ReadAsync(stream))
+        {
+            lines.Add(line);
+        }
 
-        Assert.That(lines, Has.Count.EqualTo(2));
-        Assert.That(lines[1].LineNumber, Is.EqualTo(3));
-        Assert.That(lines[1].Row, Is.Null);
-        Assert.That(lines[1].Error, Is.EqualTo($"'{field}' is missing"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(lines[0], Is.EqualTo(new DatasetLine(1, null, new Rejection("title", "is not valid UTF-8 (byte 0xE9 at byte 23)"))));
+            Assert.That(lines[1].Row?.Id, Is.EqualTo("2"));
+        }
+    }
+
+    [Test]
+    public async Task An_unpaired_surrogate_escape_is_rejected_naming_the_field()
+    {
+        var lines = await ReadAsync("""{"id":"1","title":"T","artist":"A \ud800","lyrics":"L"}""");
+
+        Assert.That(lines.Single().Error?.Field, Is.EqualTo("artist"));
+    }
+
+    [Test]
+    public async Task A_line_longer_than_any_valid_row_is_rejected_and_skipped_without_being_held()
+    {
+        var text = Row("1", lyrics: new string('x', JsonlDatasetReader.MaxLineBytes)) + "\n" + Row("2") + "\n";
+
+        var lines = await ReadAsync(text);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((lines[0].LineNumber, lines[0].Row is null, lines[0].Error),
+                Is.EqualTo((1L, true, new Rejection(null, $"the line runs past {JsonlDatasetReader.MaxLineBytes} bytes"))));
+            Assert.That((lines[1].LineNumber, lines[1].Row?.Id), Is.EqualTo((2L, "2")));
+        }
     }
 
     [Test]

@@ -38,6 +38,29 @@ public class SettingFailuresTests
     }
 
     [Test]
+    public void An_empty_optional_number_is_not_checked()
+    {
+        Assert.That(new SettingFailures("Api").Range("RequestsPerSecond", null, 0.01, 100).Result.Succeeded, Is.True);
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("sk-abc123")]
+    public void A_secret_may_be_empty_or_one_word(string? value)
+    {
+        Assert.That(new SettingFailures("Api").Secret("ApiKey", value).Result.Succeeded, Is.True);
+    }
+
+    [TestCase("Bearer abc")]
+    [TestCase("abc\n")]
+    public void A_secret_with_whitespace_in_it_is_a_bad_paste(string value)
+    {
+        var result = new SettingFailures("Api").Secret("ApiKey", value).Result;
+
+        Assert.That(result.FailureMessage, Does.StartWith("Api:ApiKey must not contain whitespace"));
+    }
+
+    [Test]
     public void Every_failure_is_reported_not_only_the_first()
     {
         var result = new SettingFailures("Api").Required("Model", " ", "a model").Range("MaxRetries", -1, 0, 10).Result;

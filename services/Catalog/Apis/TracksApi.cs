@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RapAnalyzer.Catalog.Data;
-using RapAnalyzer.Catalog.Domain;
 
 namespace RapAnalyzer.Catalog.Apis;
 
@@ -15,10 +14,14 @@ public static class TracksApi
     }
 
     public static async Task<Results<Ok<TrackPage>, ValidationProblem>> ListTracks(TrackQueries queries,
-        int? page, int? pageSize, string? artist, int? yearFrom, int? yearTo, CancellationToken cancellationToken)
+        [AsParameters] TrackListParameters parameters, CancellationToken cancellationToken)
     {
-        var query = new TrackListQuery(page ?? 1, pageSize ?? 20, artist, yearFrom, yearTo);
-        var errors = query.Validate();
+        var errors = new Dictionary<string, string[]>();
+        var query = parameters.ToQuery(errors);
+        foreach (var (field, problems) in query.Validate())
+        {
+            errors.TryAdd(field, problems);
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -9,7 +9,7 @@ namespace RapAnalyzer.Catalog.Consumers;
 
 /// <summary>
 /// Stores tracks' features, embeddings and Spotify metadata in batches, replacing what an earlier enrichment
-/// stored, so a redelivery leaves the same state.
+/// stored, so a redelivery leaves the same state; an enrichment of lyrics the track no longer has is ignored.
 /// </summary>
 public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes indexes, ILogger<TrackEnrichedConsumer> logger) : IConsumer<Batch<TrackEnriched>>
 {
@@ -34,6 +34,12 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
                 logger.LogWarning("TrackEnriched for unknown track {TrackId} ignored", enriched.TrackId);
                 continue;
             }
+            if (enriched.ContentHash is { } hash && hash != track.ContentHash)
+            {
+                // Its lyrics were replaced since: the enrichment of the new version is on its way.
+                logger.LogInformation("TrackEnriched of earlier lyrics of track {TrackId} ignored", enriched.TrackId);
+                continue;
+            }
             Apply(track, enriched, now);
         }
         await indexes.EnsureAsync(db, latest.SelectMany(Embeddings).Select(e => (e.ModelId, e.Vector.Length)), context.CancellationToken);
@@ -42,7 +48,7 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
 
     private static void Apply(Track track, TrackEnriched enriched, DateTimeOffset now)
     {
-        track.Features ??= new TextFeatures { TrackId = track.Id, EndRhymeScheme = "" };
+        track.Features ??= new TextFeatures { TrackId = track.Id, Values = enriched.Features };
         track.Features.Apply(enriched.Features, enriched.ArtistWords, now);
 
         foreach (var enrichedEmbedding in Embeddings(enriched))

@@ -1,89 +1,68 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Data;
-using RapAnalyzer.Catalog.Domain;
 using RapAnalyzer.Contracts;
-using RapAnalyzer.Messaging.Outbox;
+using RapAnalyzer.Messaging;
 
 namespace RapAnalyzer.Catalog.Consumers;
 
 /// <summary>
-/// Stores scraped tracks once, in batches (one transaction for many tracks keeps an import's cost per track
-/// low): a redelivery, the same source id or the same lyrics change nothing. TrackStored goes through the
-/// outbox, so it is published if and only if the track was saved.
+/// Stores scraped tracks in batches, one transaction for many tracks (which keeps an import's cost per track low),
+/// without ever losing a good track to a bad one: a track that breaks <see cref="TrackRules"/> is faulted before
+/// the database is tried, and a batch the database refuses is stored again track by track, so that only the tracks it
+/// refuses are faulted. A faulted track goes to the error queue with its reason, and Fault&lt;TrackScraped&gt; tells the
+/// scraper it was not stored. A batch that fails otherwise (the database unreachable) is retried as a whole.
 /// </summary>
-public sealed class TrackScrapedConsumer(CatalogDbContext db, CatalogMetrics metrics) : IConsumer<Batch<TrackScraped>>
+public sealed class TrackScrapedConsumer(ScrapedTrackStore store, ILogger<TrackScrapedConsumer> logger) : IConsumer<Batch<TrackScraped>>
 {
     public async Task Consume(ConsumeContext<Batch<TrackScraped>> context)
     {
-        var candidates = FirstOfEach(context.Message.Select(m => m.Message));
-        var hashes = candidates.Select(c => c.Hash).ToList();
-        var sourceIds = candidates.Select(c => c.Scraped.SourceId).Distinct().ToList();
-        var knownHashes = (await db.Tracks.Where(t => hashes.Contains(t.ContentHash)).Select(t => t.ContentHash)
-            .ToListAsync(context.CancellationToken)).ToHashSet();
-        var knownSources = (await db.Tracks.Where(t => sourceIds.Contains(t.SourceId)).Select(t => new { t.Source, t.SourceId })
-            .ToListAsync(context.CancellationToken)).Select(t => (t.Source, t.SourceId)).ToHashSet();
-        var fresh = candidates
-            .Where(c => !knownHashes.Contains(c.Hash) && !knownSources.Contains((c.Scraped.Source, c.Scraped.SourceId)))
-            .ToList();
-        if (fresh.Count == 0)
+        var valid = new List<ConsumeContext<TrackScraped>>();
+        // A retry of the batch leaves out what an earlier attempt settled: tracks faulted, or stored one by one.
+        foreach (var message in context.Message.Where(m => !m.IsSettled()))
+        {
+            if (TrackRules.Rejections(message.Message).ToList() is [_, ..] rejections)
+            {
+                await FaultAsync(message, string.Join(" ", rejections.Select(r => r.Message)));
+            }
+            else
+            {
+                valid.Add(message);
+            }
+        }
+        // A lone track the database refuses is faulted there and then; a batch it refuses is stored again track by track.
+        if (valid.Count == 0 || await TryStoreAsync(valid, context.CancellationToken) || valid.Count == 1)
         {
             return;
         }
-
-        var artists = await ArtistsByNameAsync(fresh.Select(c => c.Scraped.Artist), context.CancellationToken);
-        foreach (var (scraped, hash) in fresh)
+        logger.LogWarning("The database refused a batch of {Count} scraped tracks; storing them one by one", valid.Count);
+        foreach (var message in valid)
         {
-            var artist = artists[Artist.Normalize(scraped.Artist)];
-            var track = new Track
+            if (await TryStoreAsync([message], context.CancellationToken))
             {
-                Artist = artist,
-                Title = scraped.Title.Trim(),
-                Album = scraped.Album,
-                ReleaseDate = scraped.ReleaseDate,
-                Year = scraped.Year ?? scraped.ReleaseDate?.Year,
-                Lyrics = scraped.Lyrics,
-                Source = scraped.Source,
-                SourceId = scraped.SourceId,
-                ContentHash = hash,
-                Language = scraped.Language,
-                Views = scraped.Views,
-                Url = scraped.Url,
-            };
-            db.Tracks.Add(track);
-            db.EnqueueEvent(new TrackStored(track.Id, track.Title, artist.Name, track.Lyrics, hash));
-        }
-        await db.SaveChangesAsync(context.CancellationToken);
-        metrics.TracksStored(fresh.Count);
-    }
-
-    /// <summary>Within a batch the first of several tracks with the same source id or the same lyrics wins.</summary>
-    private static List<(TrackScraped Scraped, string Hash)> FirstOfEach(IEnumerable<TrackScraped> batch)
-    {
-        var hashes = new HashSet<string>();
-        var sources = new HashSet<(string, string)>();
-        var first = new List<(TrackScraped, string)>();
-        foreach (var scraped in batch)
-        {
-            var hash = LyricsHash.Compute(scraped.Lyrics);
-            if (!hashes.Contains(hash) && sources.Add((scraped.Source, scraped.SourceId)))
-            {
-                hashes.Add(hash);
-                first.Add((scraped, hash));
+                await message.SettleAsync<TrackScrapedConsumer, TrackScraped>();
             }
         }
-        return first;
     }
 
-    private async Task<Dictionary<string, Artist>> ArtistsByNameAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    /// <summary>Stores the tracks; false when the database refused them, after faulting a lone one with the refusal.</summary>
+    private async Task<bool> TryStoreAsync(IReadOnlyList<ConsumeContext<TrackScraped>> messages, CancellationToken cancellationToken)
     {
-        var wanted = names.GroupBy(Artist.Normalize).ToDictionary(g => g.Key, g => g.First().Trim());
-        var keys = wanted.Keys.ToList();
-        var artists = await db.Artists.Where(a => keys.Contains(a.NormalizedName)).ToDictionaryAsync(a => a.NormalizedName, cancellationToken);
-        foreach (var (normalized, name) in wanted.Where(w => !artists.ContainsKey(w.Key)))
+        try
         {
-            artists[normalized] = db.Artists.Add(new Artist { Name = name, NormalizedName = normalized }).Entity;
+            await store.StoreAsync([.. messages.Select(m => m.Message)], cancellationToken);
+            return true;
         }
-        return artists;
+        catch (Exception e) when (StorageRefusal.Is(e))
+        {
+            if (messages is [var only])
+            {
+                await FaultAsync(only, (e.InnerException ?? e).Message, e);
+            }
+            return false;
+        }
     }
+
+    private static Task FaultAsync(ConsumeContext<TrackScraped> message, string reason, Exception? cause = null) =>
+        message.FaultAsync<TrackScrapedConsumer, TrackScraped>(
+            new UnprocessableMessageException($"Track {message.Message.Source}:{message.Message.SourceId} was not stored: {reason}", cause));
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RapAnalyzer.Catalog.Domain;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Catalog.Data;
 
@@ -9,8 +10,8 @@ public sealed class ArtistConfiguration : IEntityTypeConfiguration<Artist>
     public void Configure(EntityTypeBuilder<Artist> artist)
     {
         artist.ToTable("artists");
-        artist.Property(a => a.Name).HasMaxLength(300);
-        artist.Property(a => a.NormalizedName).HasMaxLength(300);
+        artist.Property(a => a.Name).HasMaxLength(TrackLimits.MaxArtistLength);
+        artist.Property(a => a.NormalizedName).HasMaxLength(TrackLimits.MaxArtistLength);
         artist.HasIndex(a => a.NormalizedName).IsUnique();
     }
 }

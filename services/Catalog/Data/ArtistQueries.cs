@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Domain;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Catalog.Data;
 
@@ -7,8 +8,8 @@ public sealed class ArtistQueries(CatalogDbContext db)
 {
     public async Task<ArtistDetails?> GetArtistAsync(string name, CancellationToken cancellationToken)
     {
-        var normalized = Artist.Normalize(name);
-        var artist = await db.Artists.AsNoTracking().FirstOrDefaultAsync(a => a.NormalizedName == normalized, cancellationToken);
+        var key = ArtistIdentity.Key(name);
+        var artist = await db.Artists.AsNoTracking().FirstOrDefaultAsync(a => a.NormalizedName == key, cancellationToken);
         if (artist is null)
         {
             return null;

@@ -11,7 +11,15 @@ public sealed class TextFeaturesConfiguration : IEntityTypeConfiguration<TextFea
     {
         features.ToTable("text_features");
         features.HasKey(f => f.TrackId);
-        features.Property(f => f.EndRhymeScheme).HasMaxLength(2000);
+        // One column per feature, named as the feature: a feature added to TrackFeatures is a column of its name.
+        // EndRhymeScheme is text without a limit: it has a letter a line, so a limit would leave long lyrics unenriched.
+        features.ComplexProperty(f => f.Values, values =>
+        {
+            foreach (var feature in values.Metadata.ComplexType.GetProperties())
+            {
+                feature.SetColumnName(feature.Name);
+            }
+        });
         features.HasOne<Track>().WithOne(t => t.Features).HasForeignKey<TextFeatures>(f => f.TrackId);
     }
 }
@@ -36,7 +44,7 @@ public sealed class SpotifyTrackConfiguration : IEntityTypeConfiguration<Spotify
         spotify.ToTable("spotify_tracks");
         spotify.HasKey(s => s.TrackId);
         spotify.Property(s => s.SpotifyId).HasMaxLength(50);
-        spotify.Property(s => s.Album).HasMaxLength(500);
+        // Album is text without a limit: it is Spotify's value, and one longer than a limit would fail the enrichment.
         spotify.Property(s => s.ReleaseDate).HasMaxLength(20);
         spotify.HasOne<Track>().WithOne(t => t.Spotify).HasForeignKey<SpotifyTrack>(s => s.TrackId);
     }

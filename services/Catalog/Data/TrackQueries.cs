@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Domain;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Catalog.Data;
 
@@ -11,10 +12,7 @@ public sealed class TrackQueries(CatalogDbContext db)
             .Where(t => t.Id == id)
             .Select(t => new TrackDetails(t.Id, t.Title, t.Artist!.Name, t.Album, t.Year, t.Lyrics, t.Source, t.SourceId,
                 t.Language, t.Views, t.Url,
-                t.Features == null ? null : new FeatureValues(t.Features.Lines, t.Features.Sections, t.Features.Words,
-                    t.Features.UniqueWords, t.Features.TypeTokenRatio, t.Features.Syllables, t.Features.SyllablesPerLine,
-                    t.Features.SyllablesPerLineVariance, t.Features.RhymeDensity, t.Features.EndRhymeScheme,
-                    t.Features.MultisyllableRhymes, t.Features.Readability),
+                t.Features == null ? null : t.Features.Values,
                 t.Embeddings.Select(e => e.ModelId).ToList(),
                 t.Spotify == null ? null : new SpotifyValues(t.Spotify.SpotifyId, t.Spotify.Popularity, t.Spotify.Album,
                     t.Spotify.ReleaseDate, t.Spotify.DurationMs, t.Spotify.Explicit),
@@ -31,7 +29,7 @@ public sealed class TrackQueries(CatalogDbContext db)
         var tracks = db.Tracks.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Artist))
         {
-            var artist = Artist.Normalize(query.Artist);
+            var artist = ArtistIdentity.Key(query.Artist);
             tracks = tracks.Where(t => t.Artist!.NormalizedName == artist);
         }
         if (query.YearFrom is { } from)
@@ -46,7 +44,8 @@ public sealed class TrackQueries(CatalogDbContext db)
         var total = await tracks.LongCountAsync(cancellationToken);
         var items = await tracks
             .OrderBy(t => t.Id)
-            .Skip((query.Page - 1) * query.PageSize)
+            // Validate keeps the offset within the int Skip takes.
+            .Skip((int)query.Offset)
             .Take(query.PageSize)
             .Select(t => new TrackSummary(t.Id, t.Title, t.Artist!.Name, t.Year))
             .ToListAsync(cancellationToken);
@@ -55,12 +54,8 @@ public sealed class TrackQueries(CatalogDbContext db)
 }
 
 public sealed record TrackDetails(Guid Id, string Title, string Artist, string? Album, int? Year, string Lyrics,
-    string Source, string SourceId, string? Language, long? Views, string? Url, FeatureValues? Features,
+    string Source, string SourceId, string? Language, long? Views, string? Url, TrackFeatures? Features,
     IReadOnlyList<string> EmbeddingModels, SpotifyValues? Spotify, AnalysisValues? LatestAnalysis, QualityValues? Quality);
-
-public sealed record FeatureValues(int Lines, int Sections, int Words, int UniqueWords, double TypeTokenRatio, int Syllables,
-    double SyllablesPerLine, double SyllablesPerLineVariance, double RhymeDensity, string EndRhymeScheme,
-    int MultisyllableRhymes, double Readability);
 
 public sealed record SpotifyValues(string SpotifyId, int Popularity, string Album, string? ReleaseDate, int DurationMs, bool Explicit);
 

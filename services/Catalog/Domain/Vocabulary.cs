@@ -2,7 +2,8 @@ namespace RapAnalyzer.Catalog.Domain;
 
 /// <summary>
 /// Daniels' (2014) vocabulary figure: the number of unique words among an artist's first 35,000 lyric words,
-/// so artists with long and short careers are compared on the same amount of text.
+/// so artists with long and short careers are compared on the same amount of text. As Daniels did, a word is counted
+/// without its apostrophes: "pimpin'" is "pimpin", "don't" is "dont".
 /// </summary>
 public static class Vocabulary
 {
@@ -18,7 +19,7 @@ public static class Vocabulary
             {
                 break;
             }
-            unique.Add(word);
+            unique.Add(word.Replace("'", "", StringComparison.Ordinal));
             counted++;
         }
         return new VocabularyFigure(unique.Count, counted, counted == count);

@@ -38,9 +38,9 @@ public sealed class CatalogGrpcService(TrackQueries queries, ArtistQueries artis
 
     public override async Task<ArtistReply> GetArtist(GetArtistRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.Name))
+        if (Artist.NameProblem("name", request.Name) is { } problem)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "name must not be empty."));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, problem));
         }
         var artist = await artists.GetArtistAsync(request.Name, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No artist '{request.Name}'."));
@@ -57,12 +57,13 @@ public sealed class CatalogGrpcService(TrackQueries queries, ArtistQueries artis
 
     public override async Task<ListTracksReply> ListTracks(ListTracksRequest request, ServerCallContext context)
     {
+        // Proto3 sends 0 for a field not set: that is the default, and any other value is validated as given.
         var query = new TrackListQuery(
-            request.Page?.Page is > 0 and var page ? page : 1,
-            request.Page?.PageSize is > 0 and var size ? size : 20,
+            request.Page?.Page is { } page and not 0 ? page : 1,
+            request.Page?.PageSize is { } size and not 0 ? size : TrackListQuery.DefaultPageSize,
             request.Artist,
-            request.YearFrom > 0 ? request.YearFrom : null,
-            request.YearTo > 0 ? request.YearTo : null);
+            request.YearFrom is not 0 ? request.YearFrom : null,
+            request.YearTo is not 0 ? request.YearTo : null);
         var errors = query.Validate();
         if (errors.Count > 0)
         {

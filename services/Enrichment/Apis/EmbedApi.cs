@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RapAnalyzer.Enrichment.Embeddings;
 using RapAnalyzer.Enrichment.Features;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Apis;
 
@@ -35,7 +36,7 @@ public static class EmbedApi
                 ? TypedResults.Ok(embedding)
                 : Invalid(FeaturesText.Field, FeaturesText.NoLyricLines);
         }
-        catch (EmbeddingEndpointException e)
+        catch (ExternalApiException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The embedding endpoint is unavailable");
         }

@@ -27,10 +27,11 @@ public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, LyricsEmb
 
         var enriched = stored.Select((track, i) => new TrackEnriched(
             track.TrackId,
-            analyzer.Analyze(lyrics[i]).ToTrackFeatures(),
+            analyzer.Analyze(lyrics[i]),
             [.. embeddings[i].Select(embedding => new LyricsEmbedding(embedding.ModelId, embedding.Vector))],
             Spotify: found[i],
-            [.. lyrics[i].WordsCreditedTo(track.Artist)]));
+            [.. lyrics[i].WordsCreditedTo(track.Artist)],
+            track.ContentHash));
         await context.PublishBatch(enriched, context.CancellationToken);
         metrics.BatchEnriched(stored.Count, Stopwatch.GetElapsedTime(started));
     }

@@ -1,10 +1,12 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Net;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Embeddings;
 using RapAnalyzer.Enrichment.Features;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Embeddings;
 
@@ -18,8 +20,6 @@ namespace RapAnalyzer.Enrichment.Embeddings;
 /// </summary>
 public sealed class EmbeddingEndpoint(IOptions<EmbeddingEndpointOptions> options, IHttpClientFactory httpClients, TimeProvider time)
 {
-    public const string HttpClientName = "embedding-endpoint";
-
     private readonly EmbeddingEndpointOptions _options = options.Value;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator = Generator(options.Value, httpClients);
     private EmbeddingEndpointFailure? _lastFailure;
@@ -34,7 +34,7 @@ public sealed class EmbeddingEndpoint(IOptions<EmbeddingEndpointOptions> options
 
     /// <summary>
     /// One vector per track, null for a track with no lyric lines (endpoints refuse empty input). Throws
-    /// <see cref="EmbeddingEndpointException"/> when the endpoint fails, answers with something unusable, or is
+    /// <see cref="ExternalApiException"/> when the endpoint fails, answers with something unusable, or is
     /// cooling down after a failure.
     /// </summary>
     public async Task<IReadOnlyList<TrackEmbedding?>> EmbedTracksAsync(IReadOnlyList<Lyrics> tracks, CancellationToken cancellationToken)
@@ -42,8 +42,8 @@ public sealed class EmbeddingEndpoint(IOptions<EmbeddingEndpointOptions> options
         if (_generator is null) throw new InvalidOperationException($"{EmbeddingEndpointOptions.SectionName}:Url is not set.");
         if (LastFailure is { } previous && time.GetUtcNow() - previous.At < TimeSpan.FromSeconds(_options.CooldownSeconds))
         {
-            throw new EmbeddingEndpointException(
-                $"The embedding endpoint ({ModelId}) failed {(time.GetUtcNow() - previous.At).TotalSeconds:0} s ago ({previous.Reason}) and is not called again until {_options.CooldownSeconds:0} s have passed");
+            throw new ExternalApiException(EmbeddingEndpointOptions.SectionName,
+                $"The embedding endpoint ({ModelId}) is not called again until {_options.CooldownSeconds:0} s have passed since it failed {(time.GetUtcNow() - previous.At).TotalSeconds:0} s ago. {previous.Reason}");
         }
         var sections = tracks.Select(track => track.DistinctSectionTexts()).ToList();
         var texts = sections.SelectMany(track => track).ToList();
@@ -57,9 +57,12 @@ public sealed class EmbeddingEndpoint(IOptions<EmbeddingEndpointOptions> options
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var failure = new EmbeddingEndpointFailure(time.GetUtcNow(), Describe(e));
-            Volatile.Write(ref _lastFailure, failure);
-            throw new EmbeddingEndpointException($"The embedding endpoint ({ModelId}) failed: {failure.Reason}", e);
+            // The SDK reports an answer's status in its own exception; as an HttpRequestException it reads like any client's.
+            var failure = ExternalApiException.From(_options, $"The embedding endpoint ({ModelId})", e is ClientResultException { Status: > 0 } http
+                ? new HttpRequestException($"HTTP {http.Status}: {http.Message.Split('\n')[0]}", e, (HttpStatusCode)http.Status)
+                : e);
+            Volatile.Write(ref _lastFailure, new EmbeddingEndpointFailure(time.GetUtcNow(), failure.Message));
+            throw failure;
         }
         Volatile.Write(ref _lastFailure, null);
 
@@ -111,7 +114,7 @@ public sealed class EmbeddingEndpoint(IOptions<EmbeddingEndpointOptions> options
             new OpenAIClientOptions
             {
                 Endpoint = new Uri(options.Url!),
-                Transport = new HttpClientPipelineTransport(httpClients.CreateClient(HttpClientName)),
+                Transport = new HttpClientPipelineTransport(httpClients.CreateClient(EmbeddingEndpointOptions.SectionName)),
                 RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                 // Bounds the whole call: the pipeline's retries and Retry-After waits, and reading the body, which the
                 // pipeline's attempt timeout does not cover once the headers have arrived.
@@ -119,14 +122,6 @@ public sealed class EmbeddingEndpoint(IOptions<EmbeddingEndpointOptions> options
             });
         return client.AsIEmbeddingGenerator(options.Dimensions);
     }
-
-    private static string Describe(Exception e) => e switch
-    {
-        ClientResultException { Status: > 0 } http => $"HTTP {http.Status}: {http.Message.Split('\n')[0]}",
-        _ => e.Message.Split('\n')[0],
-    };
 }
 
 public sealed record EmbeddingEndpointFailure(DateTimeOffset At, string Reason);
-
-public sealed class EmbeddingEndpointException(string message, Exception? inner = null) : Exception(message, inner);

@@ -13,7 +13,7 @@ public sealed class EmbeddingEndpointHealthCheck(EmbeddingEndpoint endpoint) : I
         {
             { IsConfigured: false } => HealthCheckResult.Healthy("No embedding endpoint is configured; USE-Lite embeds alone."),
             { LastFailure: { } failure } => HealthCheckResult.Degraded(
-                $"The embedding endpoint ({endpoint.ModelId}) failed at {failure.At:O}: {failure.Reason}. Tracks get USE-Lite vectors only until it answers again."),
+                $"{failure.Reason} (at {failure.At:O}). Tracks get USE-Lite vectors only until it answers again."),
             _ => HealthCheckResult.Healthy($"Embedding endpoint model {endpoint.ModelId}."),
         });
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RapAnalyzer.Enrichment.Features;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Embeddings;
 
@@ -37,7 +38,7 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
     /// <summary>
     /// Any text embedded as a track, by <paramref name="model"/> (one of <see cref="Models"/>) or, when it is null or
     /// empty (as <see cref="ModelProblem"/> allows), the default model. Without a model asked for, a failing endpoint is answered by USE-Lite, and <see cref="TextEmbedding.Degraded"/>
-    /// says why; asked for by name, its failure is the caller's (<see cref="EmbeddingEndpointException"/>).
+    /// says why; asked for by name, its failure is the caller's (<see cref="ExternalApiException"/>).
     /// Null when the text has no lyric lines to embed.
     /// </summary>
     public async Task<TextEmbedding?> EmbedAsync(string text, string? model, CancellationToken cancellationToken)
@@ -56,7 +57,7 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
         {
             return TextEmbedding.Of((await EmbedRemotelyAsync([lyrics], cancellationToken))[0]!);
         }
-        catch (EmbeddingEndpointException e) when (model is null)
+        catch (ExternalApiException e) when (model is null)
         {
             return TextEmbedding.Of(EmbedLocally([lyrics])[0], $"{e.Message}; this is {encoder.ModelId}'s vector instead.");
         }
@@ -68,7 +69,7 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
         {
             return await EmbedRemotelyAsync(tracks, cancellationToken);
         }
-        catch (EmbeddingEndpointException e)
+        catch (ExternalApiException e)
         {
             logger.LogWarning(e, "{Tracks} tracks enriched without {Model} vectors", tracks.Count, endpoint.ModelId);
             return null;

@@ -14,12 +14,13 @@ public sealed record Lyrics(IReadOnlyList<LyricsSection> Sections)
     public IReadOnlyList<string> DistinctSectionTexts() => [.. Sections.Select(section => section.Text).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
-    /// The words an artist raps here, in order: the sections whose header credits the artist, or every section when
-    /// no header names a performer (a solo song, or a dataset text with no headers).
+    /// The words the track's artist raps here, in order. When a header credits the artist (a solo artist's track with
+    /// features), the sections so credited. When none does, every section: a group's headers name the members who rap
+    /// them ("[Verse 1: RZA]" on a Wu-Tang Clan track), and a track without named performers is its artist's alone.
     /// </summary>
-    public IEnumerable<string> WordsCreditedTo(string artist) =>
-        Sections.Any(section => section.Performers.Count > 0)
-            ? Sections.Where(section => section.IsCreditedTo(artist)).SelectMany(section => section.Words)
+    public IEnumerable<string> WordsCreditedTo(string trackArtist) =>
+        Sections.Any(section => section.IsCreditedTo(trackArtist))
+            ? Sections.Where(section => section.IsCreditedTo(trackArtist)).SelectMany(section => section.Words)
             : Words;
 
     /// <summary>

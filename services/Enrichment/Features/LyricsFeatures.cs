@@ -1,38 +1,26 @@
+using System.Text.Json.Serialization;
 using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Enrichment.Features;
 
 /// <summary>
-/// The text features of one song's lyrics. <see cref="EndRhymeScheme"/> is each section's scheme (letters restart
-/// per section), separated by spaces; <see cref="WordsOutOfDictionary"/> counts the words read from their spelling.
+/// The text features of one song's lyrics: the pipeline's <see cref="TrackFeatures"/>, whose
+/// <see cref="TrackFeatures.EndRhymeScheme"/> is each section's scheme (letters restart per section) separated by
+/// spaces, and what only the features API shows: <see cref="WordsOutOfDictionary"/> counts the words read from their
+/// spelling, <see cref="PerSection"/> each section's share. A TrackEnriched carries it as its TrackFeatures alone.
 /// </summary>
-public sealed record LyricsFeatures(
-    int Lines,
-    int Sections,
-    int Words,
-    int UniqueWords,
-    double TypeTokenRatio,
-    int Syllables,
-    double SyllablesPerLine,
-    double SyllablesPerLineVariance,
-    double RhymeDensity,
-    string EndRhymeScheme,
-    int MultisyllableRhymes,
-    double Readability,
-    int WordsOutOfDictionary,
-    IReadOnlyList<SectionFeatures> PerSection)
+public sealed record LyricsFeatures : TrackFeatures
 {
-    public TrackFeatures ToTrackFeatures() => new(
-        Lines,
-        Sections,
-        Words,
-        UniqueWords,
-        TypeTokenRatio,
-        Syllables,
-        SyllablesPerLine,
-        SyllablesPerLineVariance,
-        RhymeDensity,
-        EndRhymeScheme,
-        MultisyllableRhymes,
-        Readability);
+    public LyricsFeatures(TrackFeatures track, int wordsOutOfDictionary, IReadOnlyList<SectionFeatures> perSection) : base(track)
+    {
+        WordsOutOfDictionary = wordsOutOfDictionary;
+        PerSection = perSection;
+    }
+
+    // After the pipeline's features in the API's JSON (the serializer writes a derived type's own properties first).
+    [JsonPropertyOrder(1)]
+    public int WordsOutOfDictionary { get; init; }
+
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<SectionFeatures> PerSection { get; init; }
 }

@@ -1,3 +1,5 @@
+using RapAnalyzer.Contracts;
+
 namespace RapAnalyzer.Enrichment.Features;
 
 /// <summary>A verse, chorus, hook... with the performers its header credits, or a block of lines with no header.</summary>
@@ -12,9 +14,6 @@ public sealed record LyricsSection(SectionHeader? Header, IReadOnlyList<LyricsLi
     /// <summary>The section's lines (trimmed) joined by line breaks, without its header.</summary>
     public string Text => string.Join('\n', Lines.Select(line => line.Text));
 
-    /// <summary>Whether the header names <paramref name="artist"/>, ignoring case and spacing.</summary>
-    public bool IsCreditedTo(string artist) => Performers.Any(performer => FoldName(performer) == FoldName(artist));
-
-    private static string FoldName(string name) =>
-        string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    /// <summary>Whether the header names <paramref name="artist"/>, however either spells the name.</summary>
+    public bool IsCreditedTo(string artist) => Performers.Any(performer => ArtistIdentity.Same(performer, artist));
 }

@@ -1,3 +1,5 @@
+using RapAnalyzer.Contracts;
+
 namespace RapAnalyzer.Enrichment.Features;
 
 /// <summary>All text features of a song's lyrics; pure computation over the loaded dictionary, safe to share.</summary>
@@ -30,7 +32,7 @@ public sealed class TrackFeatureAnalyzer(WordPronouncer pronouncer)
                 EndRhymeScheme.Of(pronounced.Select(line => line.LastWord))))
             .ToList();
 
-        return new LyricsFeatures(
+        var track = new TrackFeatures(
             Lines: lines.Count,
             Sections: sections.Count,
             Words: words.Count,
@@ -42,8 +44,8 @@ public sealed class TrackFeatureAnalyzer(WordPronouncer pronouncer)
             RhymeDensity: RhymeDensity.Compute(lines),
             EndRhymeScheme: string.Join(' ', perSection.Select(section => section.EndRhymeScheme)),
             MultisyllableRhymes: sections.Sum(MultisyllableRhymes.Count),
-            Readability: Readability.FleschReadingEase(lines.Count, words.Count, syllables),
-            WordsOutOfDictionary: lines.Sum(line => line.Words.Count(word => word.Source == PronunciationSource.Spelling)),
-            PerSection: perSection);
+            Readability: Readability.FleschReadingEase(lines.Count, words.Count, syllables));
+        var wordsOutOfDictionary = lines.Sum(line => line.Words.Count(word => word.Source == PronunciationSource.Spelling));
+        return new LyricsFeatures(track, wordsOutOfDictionary, perSection);
     }
 }

@@ -1,7 +1,11 @@
+using System.Text.Json;
+using Google.Protobuf;
 using Grpc.Core;
+using RapAnalyzer.Contracts;
 using RapAnalyzer.Enrichment.Embeddings;
 using RapAnalyzer.Enrichment.Features;
 using RapAnalyzer.Protos.Enrichment;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Grpc;
 
@@ -13,22 +17,7 @@ public sealed class EnrichmentGrpcService(TrackFeatureAnalyzer analyzer, LyricsE
         {
             throw InvalidArgument(FeaturesText.Field, problem);
         }
-        var features = analyzer.Analyze(request.Text);
-        return Task.FromResult(new FeaturesReply
-        {
-            Lines = features.Lines,
-            Sections = features.Sections,
-            Words = features.Words,
-            UniqueWords = features.UniqueWords,
-            TypeTokenRatio = features.TypeTokenRatio,
-            Syllables = features.Syllables,
-            SyllablesPerLine = features.SyllablesPerLine,
-            SyllablesPerLineVariance = features.SyllablesPerLineVariance,
-            RhymeDensity = features.RhymeDensity,
-            EndRhymeScheme = features.EndRhymeScheme,
-            MultisyllableRhymes = features.MultisyllableRhymes,
-            Readability = features.Readability,
-        });
+        return Task.FromResult(Reply(analyzer.Analyze(request.Text)));
     }
 
     /// <summary>The embedding of any text, pooled over its sections like a track's, with the rules of POST /embed.</summary>
@@ -47,7 +36,7 @@ public sealed class EnrichmentGrpcService(TrackFeatureAnalyzer analyzer, LyricsE
         {
             embedding = await embedder.EmbedAsync(request.Text, request.Model, context.CancellationToken);
         }
-        catch (EmbeddingEndpointException e)
+        catch (ExternalApiException e)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, e.Message));
         }
@@ -59,6 +48,13 @@ public sealed class EnrichmentGrpcService(TrackFeatureAnalyzer analyzer, LyricsE
         reply.Vector.AddRange(embedding.Vector);
         return reply;
     }
+
+    /// <summary>
+    /// The reply has a field per feature of <see cref="TrackFeatures"/>, matched by name through protobuf's JSON
+    /// mapping (rhyme_density is rhymeDensity), so no feature is mapped by hand; a feature the proto lacks fails here.
+    /// </summary>
+    public static FeaturesReply Reply(TrackFeatures features) =>
+        JsonParser.Default.Parse<FeaturesReply>(JsonSerializer.Serialize(features, JsonSerializerOptions.Web));
 
     // The field first, as the HTTP API's problem details name it.
     private static RpcException InvalidArgument(string field, string problem) => new(new Status(StatusCode.InvalidArgument, $"{field}: {problem}"));

@@ -1,3 +1,5 @@
+using RapAnalyzer.ServiceDefaults.Http;
+
 namespace RapAnalyzer.Enrichment.Spotify;
 
 /// <summary>
@@ -28,7 +30,8 @@ public sealed class SpotifyAccessToken(TimeProvider time) : IDisposable
             var response = await fetch(cancellationToken);
             if (string.IsNullOrEmpty(response.AccessToken) || response.ExpiresIn <= 0)
             {
-                throw new InvalidDataException("Spotify's token endpoint answered without an access_token and a positive expires_in.");
+                throw new ExternalApiException(SpotifyOptions.SectionName,
+                    "Spotify's token endpoint answered without an access_token and a positive expires_in.");
             }
             var lifetime = TimeSpan.FromSeconds(response.ExpiresIn);
             // A token shorter-lived than the margin is still used, for half its life.

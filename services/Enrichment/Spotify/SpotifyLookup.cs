@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using RapAnalyzer.Contracts;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Spotify;
 
@@ -37,7 +38,7 @@ public sealed partial class SpotifyLookup(IServiceProvider services, IOptions<Sp
             _cache.Set(song.Key, new Answer(metadata), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CacheLifetime });
             return metadata;
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (ExternalApiException e)
         {
             LogLookupFailed(logger, song.Title, song.Artist, e.Message);
             return null;

@@ -1,7 +1,12 @@
+using RapAnalyzer.ServiceDefaults.Http;
+
 namespace RapAnalyzer.Enrichment.Spotify;
 
-/// <summary>The Spotify Web API, reached with an app's client credentials; without them, tracks are enriched without Spotify.</summary>
-public sealed class SpotifyOptions
+/// <summary>
+/// The Spotify Web API, reached with an app's client credentials; without them, tracks are enriched without Spotify.
+/// Metadata is optional, so a 429 asking to wait over 10 s is not retried: it must not stall the pipeline.
+/// </summary>
+public sealed class SpotifyOptions() : ExternalApiOptions(SectionName, timeoutSeconds: 10, maxRetries: 2, maxRetryAfterSeconds: 10)
 {
     public const string SectionName = "Spotify";
 
@@ -13,16 +18,19 @@ public sealed class SpotifyOptions
 
     public string AccountsBaseUrl { get; set; } = "https://accounts.spotify.com";
 
-    /// <summary>Per attempt, including reading the body.</summary>
-    public double TimeoutSeconds { get; set; } = 10;
-
-    public int MaxRetries { get; set; } = 2;
-
-    /// <summary>The first backoff when the answer gives no Retry-After; it doubles with each retry, with jitter.</summary>
-    public double RetryDelaySeconds { get; set; } = 1;
-
-    /// <summary>A 429 asking to wait longer than this is not retried: metadata is optional and must not stall the pipeline.</summary>
-    public double MaxRetryAfterSeconds { get; set; } = 10;
-
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+
+    protected override SettingFailures Check(SettingFailures failures)
+    {
+        // One without the other is a half-done configuration; silently running without Spotify would hide it.
+        if (string.IsNullOrWhiteSpace(ClientId) != string.IsNullOrWhiteSpace(ClientSecret))
+        {
+            failures.Add(nameof(ClientId), $"and {SectionName}:ClientSecret must be set together (or both left empty to run without Spotify).");
+        }
+        return base.Check(failures)
+            .Secret(nameof(ClientId), ClientId)
+            .Secret(nameof(ClientSecret), ClientSecret)
+            .Url(nameof(ApiBaseUrl), ApiBaseUrl)
+            .Url(nameof(AccountsBaseUrl), AccountsBaseUrl);
+    }
 }

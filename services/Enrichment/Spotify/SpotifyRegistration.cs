@@ -1,20 +1,13 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using RapAnalyzer.ServiceDefaults.Http;
-
 namespace RapAnalyzer.Enrichment.Spotify;
 
 public static class SpotifyRegistration
 {
-    /// <summary>The options (validated at start-up), the typed <see cref="SpotifyClient"/> with its own resilience pipeline, and the lookup.</summary>
+    /// <summary>The options (validated at start-up), the typed <see cref="SpotifyClient"/> with the external-API pipeline, its token and the lookup.</summary>
     public static IServiceCollection AddSpotify(this IServiceCollection services)
     {
-        services.AddValidatedOptions<SpotifyOptions, SpotifyOptionsValidation>(SpotifyOptions.SectionName);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddExternalApiClient<SpotifyOptions>().AddTypedClient<SpotifyClient>();
         services.AddSingleton<SpotifyAccessToken>();
         services.AddSingleton<SpotifyLookup>();
-
-        services.AddHttpClient<SpotifyClient>(http => http.DefaultRequestHeaders.UserAgent.ParseAdd("RapAnalyzer-Enrichment/1.0"))
-            .UseOwnResiliencePipeline(SpotifyResilience.PipelineName, SpotifyResilience.Configure);
         return services;
     }
 }

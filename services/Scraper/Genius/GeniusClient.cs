@@ -1,24 +1,18 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Scraper.Genius;
 
 /// <summary>
-/// The Genius API (search, an artist's songs, song details) and the song pages that hold the lyrics.
-/// A response that is not a success becomes an <see cref="HttpRequestException"/> carrying its status code, and
-/// a request that got no answer in time a <see cref="TimeoutRejectedException"/>; every error names the URL.
+/// The Genius API (search, an artist's songs, song details) and the song pages that hold the lyrics. Every failure is
+/// an <see cref="ExternalApiException"/> naming the URL.
 /// </summary>
 public sealed class GeniusClient(HttpClient http, IOptions<GeniusOptions> options)
 {
     public const int MaxPageSize = 50;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
+    private readonly GeniusOptions _options = options.Value;
 
     /// <summary>The primary artist of the first search hit whose name is <paramref name="name"/>, or null.</summary>
     public async Task<GeniusArtist?> SearchArtistAsync(string name, CancellationToken cancellationToken = default)
@@ -26,7 +20,7 @@ public sealed class GeniusClient(HttpClient http, IOptions<GeniusOptions> option
         var search = await GetApiAsync<GeniusSearchResponse>($"search?q={Uri.EscapeDataString(name)}", cancellationToken);
         return search.Hits
             .Select(hit => hit.Result?.PrimaryArtist)
-            .FirstOrDefault(artist => artist is not null && ArtistName.Matches(artist.Name, name));
+            .FirstOrDefault(artist => artist is not null && Contracts.ArtistIdentity.Same(artist.Name, name));
     }
 
     /// <summary>The artist's most popular songs, page after page, up to <paramref name="limit"/>.</summary>
@@ -57,47 +51,21 @@ public sealed class GeniusClient(HttpClient http, IOptions<GeniusOptions> option
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var page) || page.Scheme is not ("http" or "https"))
         {
-            throw new InvalidDataException($"Genius gave '{url}' as the song page, which is not an absolute http(s) URL.");
+            throw new ExternalApiException(GeniusOptions.SectionName, $"Genius gave '{url}' as the song page, which is not an absolute http(s) URL.");
         }
         using var request = new HttpRequestMessage(HttpMethod.Get, page);
         request.Headers.Accept.ParseAdd("text/html");
-        using var response = await SendAsync(request, cancellationToken);
+        using var response = (await http.CallAsync(_options, request, cancellationToken)).EnsureSuccess(_options);
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
     private async Task<T> GetApiAsync<T>(string relativeUrl, CancellationToken cancellationToken) where T : class
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, relativeUrl);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.AccessToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, ExternalApiCalls.Resolve(_options.BaseUrl, relativeUrl));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.AccessToken);
         request.Headers.Accept.ParseAdd("application/json");
-        using var response = await SendAsync(request, cancellationToken);
-        var envelope = await response.Content.ReadFromJsonAsync<GeniusEnvelope<T>>(Json, cancellationToken);
-        return envelope?.Response
-            ?? throw new InvalidDataException($"Genius answered GET {request.RequestUri} without a response object.");
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new HttpRequestException(e.HttpRequestError, $"GET {request.RequestUri} failed: {e.Message}", e, e.StatusCode);
-        }
-        catch (TimeoutRejectedException e)
-        {
-            throw new TimeoutRejectedException(string.Create(CultureInfo.InvariantCulture,
-                $"GET {request.RequestUri} got no answer within {e.Timeout.TotalSeconds:0.###} s (Genius:TimeoutSeconds) on any attempt."), e.Timeout, e);
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            response.Dispose();
-            throw new HttpRequestException(
-                $"Genius answered {(int)response.StatusCode} {response.ReasonPhrase} to GET {request.RequestUri}.", null, response.StatusCode);
-        }
-        return response;
+        using var response = (await http.CallAsync(_options, request, cancellationToken)).EnsureSuccess(_options);
+        return (await response.ReadJsonAsync<GeniusEnvelope<T>>(_options, cancellationToken)).Response
+            ?? throw new ExternalApiException(GeniusOptions.SectionName, $"Genius answered GET {request.RequestUri} without a response object.");
     }
 }

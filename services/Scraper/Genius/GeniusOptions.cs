@@ -1,7 +1,13 @@
+using RapAnalyzer.ServiceDefaults.Http;
+
 namespace RapAnalyzer.Scraper.Genius;
 
-/// <summary>The Genius API and how politely and persistently the scraper talks to it.</summary>
-public sealed class GeniusOptions
+/// <summary>
+/// The Genius API and how politely and persistently the scraper talks to it: at most 2 requests a second per host (the
+/// API and the song pages are limited separately), and a 429 or 503 asking to wait over a minute is not retried, so
+/// one song cannot stall a job for an hour.
+/// </summary>
+public sealed class GeniusOptions() : ExternalApiOptions(SectionName, timeoutSeconds: 15, maxRetries: 3, maxRetryAfterSeconds: 60, requestsPerSecond: 2)
 {
     public const string SectionName = "Genius";
 
@@ -10,27 +16,11 @@ public sealed class GeniusOptions
     /// <summary>A client access token from https://genius.com/api-clients; without one, scraping is disabled.</summary>
     public string? AccessToken { get; set; }
 
-    /// <summary>Per host: the API and the song pages are limited separately.</summary>
-    public double RequestsPerSecond { get; set; } = 2;
-
-    public int MaxRetries { get; set; } = 3;
-
-    /// <summary>The first backoff; it doubles with each retry, with jitter.</summary>
-    public double RetryDelaySeconds { get; set; } = 1;
-
-    /// <summary>A 429 or 503 asking to wait longer than this is not retried, so one song cannot stall a job for an hour.</summary>
-    public double MaxRetryAfterSeconds { get; set; } = 60;
-
-    /// <summary>Per attempt, including reading the body.</summary>
-    public double TimeoutSeconds { get; set; } = 15;
-
-    /// <summary>How many requests the breaker needs to see (half of them failing) before it opens.</summary>
-    public int CircuitBreakerMinimumThroughput { get; set; } = 10;
-
-    public double CircuitBreakerBreakSeconds { get; set; } = 30;
-
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AccessToken);
 
     public const string NotConfiguredMessage =
         "Scraping from Genius is disabled: Genius:AccessToken is not configured. Set it (e.g. the Genius__AccessToken environment variable) to a Genius client access token.";
+
+    protected override SettingFailures Check(SettingFailures failures) =>
+        base.Check(failures).Url(nameof(BaseUrl), BaseUrl).Secret(nameof(AccessToken), AccessToken);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using RapAnalyzer.Scraper.Validation;
 
 namespace RapAnalyzer.Scraper.Genius;
 
@@ -22,7 +23,10 @@ public static class LyricsPageExtractor
     private static readonly HashSet<string> BlockElements =
         ["div", "p", "li", "ul", "ol", "section", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table"];
 
-    /// <summary>The lyrics, or null when the page has none (an instrumental, or lyrics not transcribed yet).</summary>
+    /// <summary>
+    /// The lyrics, or null when the page has none: no container (Genius shows its placeholder message outside them), or
+    /// containers holding only a placeholder such as "[Instrumental]" or "[?]".
+    /// </summary>
     public static string? Extract(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
@@ -36,7 +40,7 @@ public static class LyricsPageExtractor
             EndLine(text);
         }
         var lyrics = LyricsText.Normalize(text.ToString());
-        return lyrics.Length == 0 ? null : lyrics;
+        return PlaceholderLyrics.IsPlaceholder(lyrics) ? null : lyrics;
     }
 
     private static void AppendText(INode node, StringBuilder text)

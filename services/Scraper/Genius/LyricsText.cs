@@ -13,7 +13,11 @@ public static partial class LyricsText
     [GeneratedRegex(@"^\[(?=[^\]]*\p{L})[^\[\]\n]+\]")]
     private static partial Regex SectionHeader();
 
-    public static bool IsSectionHeader(string line) => SectionHeader().Match(line) is { Success: true } m && m.Length == line.Length;
+    public static bool IsSectionHeader(ReadOnlySpan<char> line)
+    {
+        var matches = SectionHeader().EnumerateMatches(line);
+        return matches.MoveNext() && matches.Current.Length == line.Length;
+    }
 
     public static string Normalize(string raw)
     {

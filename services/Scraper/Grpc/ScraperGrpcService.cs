@@ -37,7 +37,7 @@ public sealed class ScraperGrpcService(JobStore jobs, ImportRunner imports, Scra
         }
         var format = DatasetFormats.FromName(request.Format, request.Path)
             ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"format: '{request.Format}' is not supported (nor is the file's extension); use csv or jsonl."));
-        return ToReply((await imports.StartAsync(request.Path, format, deleteWhenDone: false)).Snapshot());
+        return ToReply((await imports.StartAsync(request.Path, format)).Snapshot());
     }
 
     public override async Task<JobReply> GetJob(GetJobRequest request, ServerCallContext context)
@@ -66,13 +66,17 @@ public sealed class ScraperGrpcService(JobStore jobs, ImportRunner imports, Scra
             State = job.State.ToString(),
             Found = job.Found,
             Fetched = job.Fetched,
+            Stored = job.Stored,
+            Updated = job.Updated,
+            Rejected = job.Rejected,
+            NoLyrics = job.NoLyrics,
             SkippedDuplicate = job.SkippedDuplicate,
             Failed = job.Failed,
             StartedAt = Timestamp.FromDateTimeOffset(job.StartedAt),
             FinishedAt = job.FinishedAt is { } finished ? Timestamp.FromDateTimeOffset(finished) : null,
             Reason = job.Reason ?? "",
         };
-        reply.Errors.AddRange(job.Errors.Select(e => new JobError { Item = e.Item, Message = e.Message }));
+        reply.Errors.AddRange(job.Errors.Select(e => new JobError { Item = e.Item ?? "", Reason = e.Reason, Line = e.Line ?? 0, Field = e.Field ?? "" }));
         return reply;
     }
 }

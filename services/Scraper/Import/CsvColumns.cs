@@ -1,48 +1,50 @@
-using System.Globalization;
-
 namespace RapAnalyzer.Scraper.Import;
 
 /// <summary>Where each dataset column sits in a CSV header.</summary>
 public sealed class CsvColumns
 {
     private static readonly string[] Required = ["id", "title", "artist", "lyrics"];
+    private readonly IReadOnlyList<string> _names;
     private readonly Dictionary<string, int> _index;
 
-    private CsvColumns(Dictionary<string, int> index, int count)
+    private CsvColumns(IReadOnlyList<string> names, Dictionary<string, int> index)
     {
+        _names = names;
         _index = index;
-        Count = count;
     }
 
-    public int Count { get; }
+    public int Count => _names.Count;
 
     public string? Missing => Required.FirstOrDefault(c => !_index.ContainsKey(c));
 
     public static CsvColumns From(IReadOnlyList<string> header)
     {
+        var names = header.Select(name => name.Trim()).ToList();
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Count; i++)
+        for (var i = 0; i < names.Count; i++)
         {
-            index.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
+            index.TryAdd(names[i], i);
         }
-        return new CsvColumns(index, header.Count);
+        return new CsvColumns(names, index);
     }
 
+    public string Name(int index) => _names[index];
+
+    /// <summary>The fields as they are, empty ones included: the row's mapping decides what is missing.</summary>
     public DatasetRow ToRow(IReadOnlyList<string> fields) => new(
         Field(fields, "id"),
         Field(fields, "title"),
         Field(fields, "artist"),
         Field(fields, "lyrics"),
         Tag: Field(fields, "tag"),
-        Year: Number(Field(fields, "year")) is { } year ? (int)year : null,
-        Views: Number(Field(fields, "views")),
+        Year: Field(fields, "year"),
+        Views: Field(fields, "views"),
         Features: Field(fields, "features"),
         // The public dataset carries three language guesses; "language" is its combined one.
-        Language: Field(fields, "language") ?? Field(fields, "language_cld3") ?? Field(fields, "language_ft"));
+        Language: NonBlank(fields, "language") ?? NonBlank(fields, "language_cld3") ?? NonBlank(fields, "language_ft"));
 
-    private string? Field(IReadOnlyList<string> fields, string column) =>
-        _index.TryGetValue(column, out var i) && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i] : null;
+    private string? Field(IReadOnlyList<string> fields, string column) => _index.TryGetValue(column, out var i) ? fields[i] : null;
 
-    private static long? Number(string? text) =>
-        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+    private string? NonBlank(IReadOnlyList<string> fields, string column) =>
+        Field(fields, column) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 }

@@ -2,44 +2,63 @@ using RapAnalyzer.Scraper.Jobs;
 
 namespace RapAnalyzer.Scraper.Import;
 
-/// <summary>Runs an import of a file as a background job that outlives the request that started it.</summary>
+/// <summary>Runs imports as jobs: of an upload while its request streams it in, of a file in the background.</summary>
 public sealed class ImportRunner(JobStore jobs, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
     ILogger<ImportRunner> logger)
 {
-    public async Task<Job> StartAsync(string path, DatasetFormat format, bool deleteWhenDone)
+    public const string JobKind = "import";
+
+    /// <summary>Imports the stream as it is read and returns the job once it has ended.</summary>
+    /// <exception cref="ImportFailedException">The import did not complete; the exception says why and has the job.</exception>
+    public async Task<JobSnapshot> ImportAsync(Stream stream, DatasetFormat format, CancellationToken cancellationToken)
     {
-        var job = await jobs.CreateAsync("import");
-        _ = Task.Run(() => RunAsync(path, format, deleteWhenDone, job, lifetime.ApplicationStopping));
+        var job = await jobs.CreateAsync(JobKind);
+        logger.LogInformation("Import {JobId} of an upload started", job.Id);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var failure = await RunAsync(job, (importer, token) => importer.ImportAsync(stream, format, job, token), "an upload", stopping.Token);
+        return failure is null ? job.Snapshot() : throw new ImportFailedException(job.Snapshot(), failure);
+    }
+
+    /// <summary>Starts importing a file the scraper can read as a background job that outlives the request that started it.</summary>
+    public async Task<Job> StartAsync(string path, DatasetFormat format)
+    {
+        var job = await jobs.CreateAsync(JobKind);
+        _ = Task.Run(() => RunAsync(job, async (importer, token) =>
+        {
+            await using var stream = File.OpenRead(path);
+            await importer.ImportAsync(stream, format, job, token);
+        }, path, lifetime.ApplicationStopping));
         return job;
     }
 
-    private async Task RunAsync(string path, DatasetFormat format, bool deleteWhenDone, Job job, CancellationToken cancellationToken)
+    private async Task<Exception?> RunAsync(Job job, Func<DatasetImporter, CancellationToken, Task> import, string what,
+        CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var importer = scope.ServiceProvider.GetRequiredService<DatasetImporter>();
-            await using (var stream = File.OpenRead(path))
-            {
-                await importer.ImportAsync(stream, format, job, cancellationToken);
-            }
+            await import(scope.ServiceProvider.GetRequiredService<DatasetImporter>(), cancellationToken);
             job.Finish(JobState.Completed);
+            return null;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             job.Finish(JobState.Interrupted, jobs.StoppedReason);
+            return e;
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            job.Finish(JobState.Failed, "the client went away before the upload ended");
+            return e;
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Import {JobId} of {Path} failed", job.Id, path);
+            logger.LogError(e, "Import {JobId} of {What} failed", job.Id, what);
             job.Finish(JobState.Failed, e.Message);
+            return e;
         }
         finally
         {
-            if (deleteWhenDone)
-            {
-                File.Delete(path);
-            }
             // Saved at once rather than at the next heartbeat, so every replica reports the end straight away.
             await jobs.FlushAsync();
         }

@@ -1,42 +1,75 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Unicode;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Scraper.Import;
 
-/// <summary>Reads a JSONL dataset line by line, so a file of any size is read in constant memory.</summary>
+/// <summary>
+/// Reads a JSONL dataset line by line over the stream's bytes, so a file of any size is read in little memory; a line
+/// longer than any valid row is reported and skipped without being held.
+/// </summary>
 public static class JsonlDatasetReader
 {
+    /// <summary>The longest lyrics written as JSON <c>\u</c> escapes (six bytes a character), and room for the other fields.</summary>
+    public const int MaxLineBytes = 6 * TrackLimits.MaxLyricsLength + 64 * 1024;
+
     public static async IAsyncEnumerable<DatasetLine> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(stream);
+        var buffer = new RecordBuffer(stream);
         long lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        var skipping = false;
+        while (true)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var end = buffer.Pending.IndexOf((byte)'\n');
+            if (end < 0 && !buffer.Ended && buffer.Pending.Length <= MaxLineBytes)
             {
+                await buffer.FillAsync(cancellationToken);
                 continue;
             }
-            yield return Parse(lineNumber, line);
+            if (end < 0 && buffer.Pending.IsEmpty)
+            {
+                yield break;
+            }
+            var length = end < 0 ? buffer.Pending.Length : end;
+            DatasetLine? line = null;
+            if (!skipping)
+            {
+                lineNumber++;
+                line = length > MaxLineBytes
+                    ? new DatasetLine(lineNumber, null, new Rejection(null, $"the line runs past {MaxLineBytes} bytes"))
+                    : Parse(lineNumber, buffer.Pending[..length]);
+            }
+            buffer.Consume(end < 0 ? length : end + 1);
+            // A line too long to hold is dropped as it arrives, up to its end.
+            skipping = end < 0 && !buffer.Ended;
+            if (line is not null)
+            {
+                yield return line;
+            }
         }
     }
 
-    private static DatasetLine Parse(long lineNumber, string line)
+    /// <summary>The row on the line, why it cannot be read, or null for a blank line.</summary>
+    private static DatasetLine? Parse(long lineNumber, ReadOnlySpan<byte> line)
     {
+        line = line.Trim(" \t\r"u8);
+        if (line.IsEmpty)
+        {
+            return null;
+        }
         try
         {
-            var row = JsonSerializer.Deserialize<DatasetRow>(line, JsonSerializerOptions.Web);
-            if (row is null)
-            {
-                return new DatasetLine(lineNumber, null, "the line is not a JSON object");
-            }
-            return row.MissingField() is { } missing
-                ? new DatasetLine(lineNumber, null, $"'{missing}' is missing")
-                : new DatasetLine(lineNumber, row, null);
+            return JsonSerializer.Deserialize<DatasetRow>(line, JsonSerializerOptions.Web) is { } row
+                ? new DatasetLine(lineNumber, row, null)
+                : new DatasetLine(lineNumber, null, new Rejection(null, "the line is not a JSON object"));
         }
         catch (JsonException e)
         {
-            return new DatasetLine(lineNumber, null, $"invalid JSON: {e.Message}");
+            var field = e.Path is ['$', '.', .. var name] ? name : null;
+            var reason = !Utf8.IsValid(line) ? Utf8Text.Invalid(line)
+                : $"invalid JSON: {(e.InnerException is InvalidOperationException inner ? inner.Message : e.Message)}";
+            return new DatasetLine(lineNumber, null, new Rejection(field, reason));
         }
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace RapAnalyzer.Scraper.Import;
 
-/// <summary>Reads an id written either as a string or, as in the public Genius dataset, as a number.</summary>
+/// <summary>Reads a value written either as a string or as a number (the public Genius dataset's ids are numbers) as its text.</summary>
 public sealed class StringOrNumberConverter : JsonConverter<string?>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

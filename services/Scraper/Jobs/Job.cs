@@ -6,7 +6,7 @@ public sealed class Job(string kind)
     private const int MaxErrorsKept = 200;
     private readonly Lock _gate = new();
     private readonly List<JobError> _errors = [];
-    private long _found, _fetched, _skippedDuplicate, _failed;
+    private long _found, _stored, _updated, _rejected, _noLyrics, _skippedDuplicate, _failed;
 
     public Guid Id { get; } = Guid.CreateVersion7();
     public string Kind { get; } = kind;
@@ -18,17 +18,32 @@ public sealed class Job(string kind)
     public string? Reason { get; private set; }
 
     public void Found(long count = 1) => Interlocked.Add(ref _found, count);
-    public void Fetched(long count = 1) => Interlocked.Add(ref _fetched, count);
-    public void SkippedDuplicate() => Interlocked.Increment(ref _skippedDuplicate);
+    public void Stored(long count = 1) => Interlocked.Add(ref _stored, count);
+    public void Updated(long count = 1) => Interlocked.Add(ref _updated, count);
+    public void NoLyrics() => Interlocked.Increment(ref _noLyrics);
+    public void SkippedDuplicate(long count = 1) => Interlocked.Add(ref _skippedDuplicate, count);
 
-    public void Failed(string item, string message)
+    /// <summary>A row or song that breaks the rules (unreadable, too long, a bad year, ...).</summary>
+    public void Rejected(JobError error)
+    {
+        Interlocked.Increment(ref _rejected);
+        Keep(error);
+    }
+
+    /// <summary>A song that could not be had (Genius failed to answer for it, the artist is unknown).</summary>
+    public void Failed(JobError error)
     {
         Interlocked.Increment(ref _failed);
+        Keep(error);
+    }
+
+    private void Keep(JobError error)
+    {
         lock (_gate)
         {
             if (_errors.Count < MaxErrorsKept)
             {
-                _errors.Add(new JobError(item, message));
+                _errors.Add(error);
             }
         }
     }
@@ -52,7 +67,8 @@ public sealed class Job(string kind)
     {
         lock (_gate)
         {
-            return new JobSnapshot(Id, Kind, State, Interlocked.Read(ref _found), Interlocked.Read(ref _fetched),
+            return new JobSnapshot(Id, Kind, State, Interlocked.Read(ref _found), Interlocked.Read(ref _stored),
+                Interlocked.Read(ref _updated), Interlocked.Read(ref _rejected), Interlocked.Read(ref _noLyrics),
                 Interlocked.Read(ref _skippedDuplicate), Interlocked.Read(ref _failed), [.. _errors], Reason, StartedAt, FinishedAt);
         }
     }
@@ -68,8 +84,3 @@ public enum JobState
     /// <summary>The scraper instance running the job stopped before it ended; the counts are those it last saved.</summary>
     Interrupted,
 }
-
-public sealed record JobError(string Item, string Message);
-
-public sealed record JobSnapshot(Guid Id, string Kind, JobState State, long Found, long Fetched, long SkippedDuplicate,
-    long Failed, IReadOnlyList<JobError> Errors, string? Reason, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);

@@ -1,20 +1,19 @@
 using System.Text.Json;
-using MassTransit;
-using Polly.Timeout;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Scraper.Dedup;
 using RapAnalyzer.Scraper.Genius;
 using RapAnalyzer.Scraper.Jobs;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Scraper.Scraping;
 
 /// <summary>
-/// Scrapes artists' songs from Genius into TrackScraped events. What goes wrong with one artist or one song
-/// (a 403, a 404, a timeout, a page without lyrics) is recorded on the job and the scrape goes on; an open
-/// circuit (Genius keeps failing) ends it.
+/// Scrapes artists' songs from Genius into TrackScraped events, held to the same rules as imported rows. What goes wrong
+/// with one artist or one song (a 403, a 404, a timeout, a song that breaks the rules) is recorded on the job, a page
+/// without lyrics counted, and the scrape goes on; an open circuit (Genius keeps failing) ends it.
 /// </summary>
-public sealed class GeniusScraper(GeniusClient genius, IPublishEndpoint publisher, IngestedSongs ingested, ArtistSongsCache artistSongs,
-    ScraperMetrics metrics, ILogger<GeniusScraper> logger)
+public sealed class GeniusScraper(GeniusClient genius, TrackPublisher tracks, ArtistSongsCache artistSongs, ScraperMetrics metrics,
+    ILogger<GeniusScraper> logger)
 {
     public async Task ScrapeAsync(IReadOnlyList<string> artists, int songLimit, Job job, CancellationToken cancellationToken)
     {
@@ -32,7 +31,7 @@ public sealed class GeniusScraper(GeniusClient genius, IPublishEndpoint publishe
             var artist = await genius.SearchArtistAsync(name, cancellationToken);
             if (artist is null)
             {
-                job.Failed($"artist '{name}'", "Genius search found no primary artist of that name.");
+                job.Failed(JobError.ForItem($"artist '{name}'", "Genius search found no primary artist of that name."));
                 return;
             }
             songs = await artistSongs.GetOrAddAsync(artist.Id, songLimit,
@@ -40,7 +39,7 @@ public sealed class GeniusScraper(GeniusClient genius, IPublishEndpoint publishe
         }
         catch (Exception e) when (IsItemFailure(e))
         {
-            job.Failed($"artist '{name}'", e.Message);
+            job.Failed(JobError.ForItem($"artist '{name}'", e.Message));
             return;
         }
 
@@ -59,31 +58,27 @@ public sealed class GeniusScraper(GeniusClient genius, IPublishEndpoint publishe
         try
         {
             var song = await genius.GetSongAsync(summary.Id, cancellationToken);
-            var lyrics = LyricsPageExtractor.Extract(await genius.GetLyricsPageAsync(song.Url, cancellationToken));
-            if (lyrics is null)
+            if (LyricsPageExtractor.Extract(await genius.GetLyricsPageAsync(song.Url, cancellationToken)) is not { } lyrics)
             {
-                job.Failed(item, $"{song.Url} has no lyrics (an instrumental, or not transcribed yet).");
+                job.NoLyrics();
+                return;
+            }
+            var track = song.ToTrackScraped(lyrics);
+            if (TrackRules.Check(track) is { } rejection)
+            {
+                job.Rejected(JobError.ForItem(item, rejection.Reason, rejection.Field));
                 metrics.TrackRejected(ScraperMetrics.FromScrape);
                 return;
             }
-            var hash = LyricsHash.Compute(lyrics);
-            if ((await ingested.ContainsAsync([hash]))[0])
-            {
-                job.SkippedDuplicate();
-                return;
-            }
-            await publisher.Publish(song.ToTrackScraped(lyrics), cancellationToken);
-            await ingested.AddAsync([hash]);
-            job.Fetched();
-            metrics.TracksImported(ScraperMetrics.FromScrape, 1);
+            await tracks.PublishAsync([new IngestCandidate(track)], job, ScraperMetrics.FromScrape, cancellationToken);
         }
         catch (Exception e) when (IsItemFailure(e))
         {
-            job.Failed(item, e.Message);
+            job.Failed(JobError.ForItem(item, e.Message));
             metrics.TrackRejected(ScraperMetrics.FromScrape);
         }
     }
 
     private static bool IsItemFailure(Exception e) =>
-        e is HttpRequestException or TimeoutRejectedException or JsonException or InvalidDataException;
+        e is ExternalApiException { IsCircuitOpen: false } or JsonException or InvalidDataException;
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using RapAnalyzer.Scraper.Genius;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Scraper.Scraping;
 
@@ -54,8 +54,8 @@ public static class ScrapeOrderValidation
         return order is not null;
     }
 
-    /// <summary>Names tidied ("  Kendrick   Lamar " is "Kendrick Lamar"), each artist once whatever its case.</summary>
+    /// <summary>Names tidied ("  Kendrick   Lamar " is "Kendrick Lamar"), each artist once however it is spelled.</summary>
     private static List<string> Distinct(IReadOnlyList<string?> artists) =>
         [.. artists.Select(name => string.Join(' ', name!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .DistinctBy(ArtistName.Fold)];
+            .DistinctBy(ArtistIdentity.Key)];
 }

@@ -1,5 +1,5 @@
-using Polly.CircuitBreaker;
 using RapAnalyzer.Scraper.Jobs;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Scraper.Scraping;
 
@@ -29,7 +29,7 @@ public sealed class ScrapeRunner(JobStore jobs, IServiceScopeFactory scopes, IHo
         {
             job.Finish(JobState.Interrupted, jobs.StoppedReason);
         }
-        catch (BrokenCircuitException e)
+        catch (ExternalApiException e) when (e.IsCircuitOpen)
         {
             logger.LogWarning("Scrape {JobId} stopped: the circuit to Genius is open", job.Id);
             job.Finish(JobState.Failed, $"Genius kept failing, so the scrape stopped ({e.Message})");

@@ -9,7 +9,7 @@ public class EmbeddingEndpointOptionsTests
     [Test]
     public void Without_a_url_the_endpoint_settings_are_not_used_or_checked()
     {
-        var result = new EmbeddingEndpointOptionsValidation().Validate(null, new EmbeddingEndpointOptions { Model = "", TimeoutSeconds = -1 });
+        var result = new EmbeddingEndpointOptions { Model = "", TimeoutSeconds = -1 }.Validate();
 
         Assert.That(result.Succeeded, Is.True);
     }
@@ -17,12 +17,10 @@ public class EmbeddingEndpointOptionsTests
     [Test]
     public void A_key_or_size_without_a_url_is_refused_naming_the_url()
     {
-        var validation = new EmbeddingEndpointOptionsValidation();
-
         Assert.Multiple(() =>
         {
-            Assert.That(validation.Validate(null, new EmbeddingEndpointOptions { ApiKey = "sk-x" }).FailureMessage, Does.StartWith("EmbeddingEndpoint:Url must be set"));
-            Assert.That(validation.Validate(null, new EmbeddingEndpointOptions { Dimensions = 256 }).FailureMessage, Does.StartWith("EmbeddingEndpoint:Url must be set"));
+            Assert.That(new EmbeddingEndpointOptions { ApiKey = "sk-x" }.Validate().FailureMessage, Does.StartWith("EmbeddingEndpoint:Url must be set"));
+            Assert.That(new EmbeddingEndpointOptions { Dimensions = 256 }.Validate().FailureMessage, Does.StartWith("EmbeddingEndpoint:Url must be set"));
         });
     }
 
@@ -31,7 +29,7 @@ public class EmbeddingEndpointOptionsTests
     {
         var options = Configured();
 
-        Assert.That(new EmbeddingEndpointOptionsValidation().Validate(null, options).Succeeded, Is.True);
+        Assert.That(options.Validate().Succeeded, Is.True);
         Assert.That(options.ModelId, Is.EqualTo("nomic-embed-text"));
     }
 
@@ -54,7 +52,7 @@ public class EmbeddingEndpointOptionsTests
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         property.SetValue(options, Convert.ChangeType(value, type, System.Globalization.CultureInfo.InvariantCulture));
 
-        var result = new EmbeddingEndpointOptionsValidation().Validate(null, options);
+        var result = options.Validate();
 
         Assert.That(result.Failed, Is.True);
         Assert.That(result.FailureMessage, Does.Contain($"EmbeddingEndpoint:{setting}"));

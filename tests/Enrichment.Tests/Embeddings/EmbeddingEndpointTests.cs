@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RapAnalyzer.Enrichment.Embeddings;
 using RapAnalyzer.Enrichment.Features;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Tests.Embeddings;
 
@@ -155,7 +156,7 @@ public class EmbeddingEndpointTests
             return true;
         });
 
-        var failure = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
+        var failure = Assert.ThrowsAsync<ExternalApiException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
         var degraded = await HealthAsync();
         failing = false;
         await endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None);
@@ -176,7 +177,7 @@ public class EmbeddingEndpointTests
     {
         var endpoint = Endpoint(options => options.ApiKey = "wrong-key");
 
-        var failure = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
+        var failure = Assert.ThrowsAsync<ExternalApiException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -193,7 +194,7 @@ public class EmbeddingEndpointTests
         var stopwatch = Stopwatch.StartNew();
 
         // WaitAsync: were the timeout missing, the test fails with a TimeoutException instead of hanging.
-        Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.ThrowsAsync<ExternalApiException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
@@ -212,7 +213,7 @@ public class EmbeddingEndpointTests
         var stopwatch = Stopwatch.StartNew();
 
         // WaitAsync: were the timeout missing, the test fails with a TimeoutException instead of hanging.
-        Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.ThrowsAsync<ExternalApiException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
@@ -229,9 +230,9 @@ public class EmbeddingEndpointTests
             return true;
         });
 
-        Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
+        Assert.ThrowsAsync<ExternalApiException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
         var stopwatch = Stopwatch.StartNew();
-        var skipped = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
+        var skipped = Assert.ThrowsAsync<ExternalApiException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
         var health = await HealthAsync();
 
         Assert.Multiple(() =>
@@ -250,7 +251,7 @@ public class EmbeddingEndpointTests
         await endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None);
         _server.InterfereAt("/v1/embeddings", AnswerOneTwoDimensionalVector);
 
-        var failure = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse("one line")], CancellationToken.None));
+        var failure = Assert.ThrowsAsync<ExternalApiException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse("one line")], CancellationToken.None));
 
         Assert.That(failure!.Message, Does.Contain($"2-dimensional vectors where {FakeOpenAiServer.EmbeddingModel} has {FakeOpenAiServer.DefaultDimensions}"));
     }
@@ -261,7 +262,7 @@ public class EmbeddingEndpointTests
         var endpoint = Endpoint();
         _server.InterfereAt("/v1/embeddings", AnswerOneTwoDimensionalVector);
 
-        var failure = Assert.ThrowsAsync<EmbeddingEndpointException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
+        var failure = Assert.ThrowsAsync<ExternalApiException>(() => endpoint.EmbedTracksAsync([Lyrics.Parse(Track)], CancellationToken.None));
 
         Assert.That(failure!.Message, Does.Contain("1 vectors for 3 texts"));
     }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RapAnalyzer.Contracts;
 using RapAnalyzer.Enrichment.Apis;
 using RapAnalyzer.Enrichment.Features;
 
@@ -18,6 +20,17 @@ public class FeaturesApiTests
         Assert.That(ok, Is.Not.Null);
         Assert.That(ok!.Value!.Lines, Is.EqualTo(2));
         Assert.That(ok.Value.RhymeDensity, Is.EqualTo(2.0).Within(1e-12));
+    }
+
+    [Test]
+    public void The_json_is_the_pipelines_features_then_the_words_out_of_dictionary_and_the_sections()
+    {
+        var ok = (Ok<LyricsFeatures>)Post(new FeaturesRequest("Making money\nTaking honey")).Result;
+
+        var names = JsonSerializer.SerializeToNode(ok.Value, JsonSerializerOptions.Web)!.AsObject().Select(property => property.Key);
+
+        Assert.That(names, Is.EqualTo(typeof(TrackFeatures).GetProperties().Select(feature => JsonNamingPolicy.CamelCase.ConvertName(feature.Name))
+            .Concat(["wordsOutOfDictionary", "perSection"])));
     }
 
     private static IEnumerable<TestCaseData> BadRequests()

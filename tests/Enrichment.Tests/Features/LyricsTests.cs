@@ -1,4 +1,5 @@
 using RapAnalyzer.Enrichment.Features;
+using RapAnalyzer.Testing;
 
 namespace RapAnalyzer.Enrichment.Tests.Features;
 
@@ -83,7 +84,46 @@ public class LyricsTests
             "making", "money", "taking", "honey", "señor", "café",
         }));
         Assert.That(lyrics.WordsCreditedTo("Rihanna"), Is.EqualTo(new[] { "making", "money", "taking", "honey", "señor", "café" }));
-        Assert.That(lyrics.WordsCreditedTo("Drake"), Is.Empty);
+    }
+
+    [Test]
+    public void A_solo_artist_is_not_credited_with_the_verse_of_a_feature()
+    {
+        var lyrics = Lyrics.Parse("[Verse 1: Nas]\nI never sleep\n[Verse 2: AZ]\nLife's a bitch\n[Chorus: Nas & AZ]\nThen you die");
+
+        Assert.That(lyrics.WordsCreditedTo("Nas"), Is.EqualTo(new[] { "i", "never", "sleep", "then", "you", "die" }));
+    }
+
+    [Test]
+    public void A_group_is_credited_with_every_section_of_its_track_whichever_members_the_headers_name()
+    {
+        var lyrics = Lyrics.Parse("[Intro: RZA]\nBring da ruckus\n[Verse 1: GZA]\nProtect ya neck\n[Verse 2: Method Man & Raekwon]\nCash rules");
+
+        Assert.That(lyrics.WordsCreditedTo("Wu-Tang Clan"), Is.EqualTo(new[] { "bring", "da", "ruckus", "protect", "ya", "neck", "cash", "rules" }));
+    }
+
+    [Test]
+    public void A_header_that_spells_the_artist_otherwise_credits_the_artist()
+    {
+        var lyrics = Lyrics.Parse("[Verse 1: Jay Z]\nHard knock life\n[Verse 2: Kanye West]\nGold digger");
+
+        Assert.That(lyrics.WordsCreditedTo("JAY-Z"), Is.EqualTo(new[] { "hard", "knock", "life" }));
+    }
+
+    [TestCaseSource(typeof(ArtistSpellings), nameof(ArtistSpellings.SameArtistPairs))]
+    public void A_section_is_credited_to_its_performer_however_either_spells_the_name(string artist, string performer)
+    {
+        var lyrics = Lyrics.Parse($"[Verse 1: {performer}]\nmine\n[Verse 2: Someone Else]\ntheirs");
+
+        Assert.That(lyrics.WordsCreditedTo(artist), Is.EqualTo(new[] { "mine" }));
+    }
+
+    [TestCaseSource(typeof(ArtistSpellings), nameof(ArtistSpellings.DifferentArtistPairs))]
+    public void A_section_is_not_credited_to_an_artist_of_a_like_name(string artist, string other)
+    {
+        var section = Lyrics.Parse($"[Verse: {other}]\ntheirs").Sections.Single();
+
+        Assert.That(section.IsCreditedTo(artist), Is.False);
     }
 
     [Test]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Enrichment.Spotify;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Enrichment.Tests.Spotify;
 
@@ -123,7 +124,7 @@ public class SpotifyClientTests
     {
         _server.InterfereAt("/v1/search", (context, _) => Status(context, 401));
 
-        var error = Assert.ThrowsAsync<HttpRequestException>(() => Client().FindTrackAsync("Alright", "Kendrick Lamar"));
+        var error = Assert.ThrowsAsync<ExternalApiException>(() => Client().FindTrackAsync("Alright", "Kendrick Lamar"));
 
         Assert.That((error.StatusCode, _server.CountOf("/api/token"), _server.CountOf("/v1/search")),
             Is.EqualTo((HttpStatusCode.Unauthorized, 2, 2)));
@@ -132,7 +133,7 @@ public class SpotifyClientTests
     [Test]
     public void Wrong_credentials_fail_with_a_message_naming_the_settings()
     {
-        var error = Assert.ThrowsAsync<HttpRequestException>(() =>
+        var error = Assert.ThrowsAsync<ExternalApiException>(() =>
             Client(options => options.ClientSecret = "wrong").FindTrackAsync("Alright", "Kendrick Lamar"));
 
         Assert.That(error.Message, Does.Contain("Spotify:ClientId").And.Contain("Spotify:ClientSecret"));
@@ -161,7 +162,7 @@ public class SpotifyClientTests
         _server.InterfereAt("/v1/search", (context, _) => Status(context, 429, retryAfter: "3600"));
         var clock = Stopwatch.StartNew();
 
-        var error = Assert.ThrowsAsync<HttpRequestException>(() => Client().FindTrackAsync("Alright", "Kendrick Lamar"));
+        var error = Assert.ThrowsAsync<ExternalApiException>(() => Client().FindTrackAsync("Alright", "Kendrick Lamar"));
 
         Assert.That((error.StatusCode, _server.CountOf("/v1/search")), Is.EqualTo((HttpStatusCode.TooManyRequests, 1)));
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
@@ -183,7 +184,7 @@ public class SpotifyClientTests
         // With both pipelines, 3 attempts of ours would each be retried by the standard handler as well.
         _server.InterfereAt("/v1/search", (context, _) => Status(context, 500));
 
-        Assert.ThrowsAsync<HttpRequestException>(() => Client(options => options.MaxRetries = 2).FindTrackAsync("Alright", "Kendrick Lamar"));
+        Assert.ThrowsAsync<ExternalApiException>(() => Client(options => options.MaxRetries = 2).FindTrackAsync("Alright", "Kendrick Lamar"));
 
         await Task.Delay(100);
         Assert.That(_server.CountOf("/v1/search"), Is.EqualTo(3));

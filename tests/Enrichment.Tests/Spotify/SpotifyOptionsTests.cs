@@ -8,14 +8,12 @@ namespace RapAnalyzer.Enrichment.Tests.Spotify;
 /// <summary>Spotify is optional, but a half or wrong configuration is refused at start-up, naming the setting.</summary>
 public class SpotifyOptionsTests
 {
-    private static readonly SpotifyOptionsValidation Validation = new();
-
     [Test]
     public void The_defaults_are_valid_and_leave_spotify_off()
     {
         var options = new SpotifyOptions();
 
-        Assert.That((Validation.Validate(null, options).Succeeded, options.IsConfigured), Is.EqualTo((true, false)));
+        Assert.That((options.Validate().Succeeded, options.IsConfigured), Is.EqualTo((true, false)));
     }
 
     [Test]
@@ -23,7 +21,7 @@ public class SpotifyOptionsTests
     {
         var options = new SpotifyOptions { ClientId = "id", ClientSecret = "secret" };
 
-        Assert.That((Validation.Validate(null, options).Succeeded, options.IsConfigured), Is.EqualTo((true, true)));
+        Assert.That((options.Validate().Succeeded, options.IsConfigured), Is.EqualTo((true, true)));
     }
 
     [TestCase("id", null)]
@@ -31,7 +29,7 @@ public class SpotifyOptionsTests
     [TestCase("  ", "secret")]
     public void One_credential_without_the_other_is_refused_naming_both(string? id, string? secret)
     {
-        var result = Validation.Validate(null, new SpotifyOptions { ClientId = id, ClientSecret = secret });
+        var result = new SpotifyOptions { ClientId = id, ClientSecret = secret }.Validate();
 
         Assert.That(result.Failed, Is.True);
         Assert.That(result.FailureMessage, Does.Contain("Spotify:ClientId").And.Contain("Spotify:ClientSecret"));
@@ -40,7 +38,7 @@ public class SpotifyOptionsTests
     [Test]
     public void Urls_that_are_not_absolute_http_are_refused_naming_the_setting()
     {
-        var result = Validation.Validate(null, new SpotifyOptions { ApiBaseUrl = "api.spotify.com", AccountsBaseUrl = "ftp://accounts.spotify.com" });
+        var result = new SpotifyOptions { ApiBaseUrl = "api.spotify.com", AccountsBaseUrl = "ftp://accounts.spotify.com" }.Validate();
 
         Assert.That(result.Failures, Has.Exactly(1).Contains("Spotify:ApiBaseUrl 'api.spotify.com'")
             .And.Exactly(1).Contains("Spotify:AccountsBaseUrl 'ftp://accounts.spotify.com'"));
@@ -49,8 +47,7 @@ public class SpotifyOptionsTests
     [Test]
     public void Numbers_out_of_range_are_refused_naming_the_setting()
     {
-        var result = Validation.Validate(null,
-            new SpotifyOptions { TimeoutSeconds = 0, MaxRetries = -1, RetryDelaySeconds = double.NaN, MaxRetryAfterSeconds = 1e9 });
+        var result = new SpotifyOptions { TimeoutSeconds = 0, MaxRetries = -1, RetryDelaySeconds = double.NaN, MaxRetryAfterSeconds = 1e9 }.Validate();
 
         Assert.That(result.Failures, Has.Exactly(1).StartsWith("Spotify:TimeoutSeconds ")
             .And.Exactly(1).StartsWith("Spotify:MaxRetries ")
@@ -82,7 +79,7 @@ public class SpotifyOptionsTests
             .GetSection(SpotifyOptions.SectionName).Get<SpotifyOptions>();
 
         Assert.That(options, Is.Not.Null);
-        Assert.That((options!.IsConfigured, Validation.Validate(null, options).Succeeded, options.ApiBaseUrl),
+        Assert.That((options!.IsConfigured, options.Validate().Succeeded, options.ApiBaseUrl),
             Is.EqualTo((false, true, "https://api.spotify.com")));
     }
 }

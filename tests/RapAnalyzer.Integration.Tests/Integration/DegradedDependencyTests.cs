@@ -44,7 +44,7 @@ public sealed class DegradedDependencyTests
         {
             Assert.That(alive, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(job!.State, Is.EqualTo(JobState.Completed));
-            Assert.That(job.Fetched, Is.EqualTo(2));
+            Assert.That(job.Stored, Is.EqualTo(2));
             Assert.That(job.SkippedDuplicate, Is.EqualTo(1));
             Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(report!.Status, Is.EqualTo("Degraded"));

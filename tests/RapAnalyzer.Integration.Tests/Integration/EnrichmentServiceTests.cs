@@ -57,6 +57,23 @@ public sealed class EnrichmentServiceTests
     }
 
     [Test]
+    public async Task Enriches_a_track_at_the_limits_with_a_rhyme_letter_for_every_line()
+    {
+        var track = new TrackStored(Guid.NewGuid(), "The Longest Song", "MC Test", LyricsAtTheLimits.Build(), "hash-longest");
+
+        await _bus.Publisher.Publish(track);
+        var enriched = (await _bus.WaitForAsync(m => m.TrackId == track.TrackId, 1, TimeSpan.FromSeconds(120))).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(enriched.Features.Lines, Is.EqualTo(TrackLimits.MaxLyricsLines));
+            Assert.That(enriched.Features.EndRhymeScheme, Has.Length.EqualTo(TrackLimits.MaxLyricsLines));
+            Assert.That(enriched.Embeddings.Single().Vector, Has.Length.EqualTo(EmbeddingModels.UseLiteDimensions));
+            Assert.That(enriched.ContentHash, Is.EqualTo(track.ContentHash));
+        });
+    }
+
+    [Test]
     public async Task Computes_features_and_embeddings_on_demand_and_names_a_bad_field()
     {
         using var features = await _enrichment.Http.PostAsJsonAsync("/features", new { text = "I spit fire\nI never tire" });

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using RapAnalyzer.Contracts;
 using RapAnalyzer.Scraper.Jobs;
 using StackExchange.Redis;
 
@@ -53,9 +54,10 @@ public sealed class ScraperJobStateTests
         var atStart = await reader.FindAsync(job.Id);
 
         job.Found(5);
-        job.Fetched(4);
+        job.Stored(3);
+        job.Updated();
         job.SkippedDuplicate();
-        job.Failed("line 3", "invalid JSON");
+        job.Rejected(JobError.AtLine(3, new Rejection("year", "99999 is not a year")));
         await worker.FlushAsync();
         var running = await reader.FindAsync(job.Id);
 
@@ -68,8 +70,9 @@ public sealed class ScraperJobStateTests
         {
             Assert.That((atStart?.Kind, atStart?.State, atStart?.Found), Is.EqualTo(("import", JobState.Running, 0L)));
             Assert.That(running?.State, Is.EqualTo(JobState.Running));
-            Assert.That((running?.Found, running?.Fetched, running?.SkippedDuplicate, running?.Failed), Is.EqualTo((5L, 4L, 1L, 1L)));
-            Assert.That(running?.Errors, Is.EqualTo(new[] { new JobError("line 3", "invalid JSON") }));
+            Assert.That((running?.Found, running?.Stored, running?.Updated, running?.SkippedDuplicate, running?.Rejected),
+                Is.EqualTo((5L, 3L, 1L, 1L, 1L)));
+            Assert.That(running?.Errors, Is.EqualTo(new[] { new JobError(3, null, "year", "99999 is not a year") }));
             Assert.That(completed?.State, Is.EqualTo(JobState.Completed));
             Assert.That(completed?.FinishedAt, Is.Not.Null);
             Assert.That((completed?.Found, completed?.Fetched), Is.EqualTo((5L, 4L)));
@@ -85,7 +88,7 @@ public sealed class ScraperJobStateTests
         var worker = Replica();
         var job = await StartAsync(worker, "scrape");
         job.Found(7);
-        job.Fetched(3);
+        job.Stored(3);
         await worker.FlushAsync();
         // The worker's pod is killed here: nothing flushes the job again.
 

@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
+using MassTransit;
 using RapAnalyzer.Contracts;
+using RapAnalyzer.Scraper.Dedup;
 using RapAnalyzer.Scraper.Jobs;
+using StackExchange.Redis;
 
 namespace RapAnalyzer.Integration.Tests;
 
@@ -36,6 +40,14 @@ public sealed class ScraperServiceTests
     }
 
     [Test]
+    public async Task Lists_the_error_queue_of_its_consumer_of_the_catalogs_faults()
+    {
+        var queues = await _scraper.Http.GetFromJsonAsync<JsonArray>("/errors");
+
+        Assert.That(queues!.Select(q => q!["queue"]!.GetValue<string>()), Is.EqualTo(new[] { "scraper-track-scraped-fault" }));
+    }
+
+    [Test]
     public async Task Imports_a_jsonl_dataset_and_reports_malformed_lines()
     {
         var artist = $"Importer {Guid.NewGuid():N}";
@@ -60,9 +72,9 @@ public sealed class ScraperServiceTests
             Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/jobs/{accepted!.Id}"));
             Assert.That(job!.State, Is.EqualTo(JobState.Completed));
             Assert.That(job.Found, Is.EqualTo(452));
-            Assert.That(job.Fetched, Is.EqualTo(450));
-            Assert.That(job.Failed, Is.EqualTo(2));
-            Assert.That(job.Errors.Select(e => e.Item), Is.EquivalentTo(new[] { "line 101", "line 201" }));
+            Assert.That((job.Stored, job.Rejected, job.NoLyrics), Is.EqualTo((450L, 1L, 1L)));
+            Assert.That(job.Errors.Single().Line, Is.EqualTo(101));
+            Assert.That(job.Errors.Single().Reason, Does.StartWith("invalid JSON"));
             Assert.That(published.Select(p => p.SourceId).Distinct().Count(), Is.EqualTo(450));
         });
     }
@@ -88,15 +100,66 @@ public sealed class ScraperServiceTests
         {
             Assert.That(first.State, Is.EqualTo(JobState.Completed));
             Assert.That(first.Found, Is.EqualTo(10_000));
-            Assert.That(first.Fetched, Is.EqualTo(9_990));
-            Assert.That(first.Failed, Is.EqualTo(10));
+            Assert.That(first.Stored, Is.EqualTo(9_990));
+            Assert.That(first.Rejected, Is.EqualTo(10));
             // Song 1000 starts on line 1 + 2 * 999 + 1 (header, two lines per record).
-            Assert.That(first.Errors[0].Item, Is.EqualTo("line 2000"));
+            Assert.That(first.Errors[0], Is.EqualTo(new JobError(2000, null, null, "the record has 7 fields, the header 11")));
             Assert.That(published.Select(p => p.SourceId).Distinct().Count(), Is.EqualTo(9_990));
             Assert.That(published.Single(p => p.SourceId == $"{artist}-7").Lyrics, Is.EqualTo("line one of 7\nline, \"two\" of 7"));
-            Assert.That(second.Fetched, Is.Zero);
+            Assert.That((second.Stored, second.Updated), Is.EqualTo((0L, 0L)));
             Assert.That(second.SkippedDuplicate, Is.EqualTo(9_990));
         });
+    }
+
+    [Test]
+    public async Task A_track_the_catalog_reports_it_could_not_store_is_published_again_by_the_next_import()
+    {
+        var artist = $"Faulted {Guid.NewGuid():N}";
+        var row = $$"""{"id":"{{artist}}-1","title":"Song","artist":"{{artist}}","lyrics":"a verse the catalog failed on, {{artist}}"}""";
+        var first = await ImportAsync(row, "application/x-ndjson");
+        var track = (await _bus.WaitForAsync(m => m.Artist == artist, 1, TimeSpan.FromSeconds(30))).Single();
+        var whileIngested = await ImportAsync(row, "application/x-ndjson");
+
+        // As the catalog publishes it for a track it cannot store.
+        await _bus.Publisher.Publish<Fault<TrackScraped>>(new
+        {
+            Message = track,
+            FaultId = NewId.NextGuid(),
+            Timestamp = DateTime.UtcNow,
+            Exceptions = new[] { new { ExceptionType = "Npgsql.PostgresException", Message = "value too long for type character varying(300)" } },
+        });
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.ConnectionString("cache"));
+        var stillIngested = await Eventually.GetAsync(() => redis.GetDatabase().SetContainsAsync(IngestedSongs.Key, LyricsHash.Compute(track.Lyrics)),
+            ingested => !ingested, TimeSpan.FromSeconds(30));
+        var afterTheFault = await ImportAsync(row, "application/x-ndjson");
+        var published = await _bus.WaitForAsync(m => m.Artist == artist, 2, TimeSpan.FromSeconds(30));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Stored, Is.EqualTo(1));
+            Assert.That((whileIngested.Stored, whileIngested.SkippedDuplicate), Is.EqualTo((0L, 1L)));
+            Assert.That(stillIngested, Is.False);
+            Assert.That((afterTheFault.Stored, afterTheFault.SkippedDuplicate), Is.EqualTo((1L, 0L)));
+            Assert.That(published, Has.Count.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public async Task New_lyrics_under_a_known_source_id_are_published_and_counted_as_an_update()
+    {
+        var artist = $"Updated {Guid.NewGuid():N}";
+        string Row(string lyrics) => $$"""{"id":"{{artist}}-1","title":"Song","artist":"{{artist}}","lyrics":"{{lyrics}} {{artist}}"}""";
+
+        var first = await ImportAsync(Row("the first version"), "application/x-ndjson");
+        var second = await ImportAsync(Row("the second version"), "application/x-ndjson");
+        var published = await _bus.WaitForAsync(m => m.Artist == artist, 2, TimeSpan.FromSeconds(30));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((first.Stored, first.Updated), Is.EqualTo((1L, 0L)));
+            Assert.That((second.Stored, second.Updated, second.Fetched), Is.EqualTo((0L, 1L, 1L)));
+            Assert.That(published.Select(p => p.Lyrics), Is.EqualTo(new[] { $"the first version {artist}", $"the second version {artist}" }));
+        }
     }
 
     private async Task<JobSnapshot> ImportAsync(string body, string contentType)

@@ -23,7 +23,8 @@ public sealed class TestBus<T> : IAsyncDisposable where T : class
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(TestInfrastructure.ConnectionString("messaging")));
-            rabbit.ReceiveEndpoint($"test-{typeof(T).Name}-{Guid.NewGuid():N}", endpoint =>
+            // Letters and digits only: a generic type's name ("Fault`1") is no queue name.
+            rabbit.ReceiveEndpoint($"test-{string.Concat(typeof(T).Name.Where(char.IsLetterOrDigit))}-{Guid.NewGuid():N}", endpoint =>
             {
                 endpoint.AutoDelete = true;
                 endpoint.Durable = false;

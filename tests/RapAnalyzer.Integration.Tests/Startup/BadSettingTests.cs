@@ -18,6 +18,7 @@ public sealed class BadSettingTests
     [TestCase("catalog", "ConnectionStrings__catalogdb", "", "ConnectionStrings:catalogdb")]
     [TestCase("scraper", "ConnectionStrings__cache", ",,,", "ConnectionStrings:cache")]
     [TestCase("scraper", "ConnectionStrings__messaging", "http://127.0.0.1:5672", "ConnectionStrings:messaging")]
+    [TestCase("scraper", "Import__MaxUploadBytes", "0", "Import:MaxUploadBytes")]
     [TestCase("trends", "ConnectionStrings__messaging", "amqp://127.0.0.1:99999", "ConnectionStrings:messaging")]
     [TestCase("quality", "Kestrel__Endpoints__http__Url", "http://127.0.0.1:99999", "Kestrel:Endpoints:http:Url")]
     [TestCase("inference", "Llm__Endpoint", "ftp://models.example/v1", "Llm:Endpoint")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -46,14 +47,21 @@ public sealed class FakeGeniusServer : FakeApiServer
         {
             return denied;
         }
-        // Like Genius, hits are songs: a song of a similarly named artist comes first, so the client has to choose.
-        var words = (q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Like Genius, hits are songs: a song of a similarly named artist comes first, so the client has to choose. And
+        // like Genius, search ignores case, accents and punctuation.
+        var words = (q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Letters).ToList();
         var hits = _artists
-            .Where(a => words.Length > 0 && words.All(w => a.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            .Where(a => words.Count > 0 && words.All(w => Letters(a.Name).Contains(w, StringComparison.Ordinal)))
             .OrderByDescending(a => a.Name.Length)
             .SelectMany(a => a.Songs.Take(2).Select(s => new { type = "song", index = "song", result = Summary(context, a, s) }));
         return Envelope(new { hits });
     }
+
+    // A modifier letter such as U+02BC is an apostrophe to search.
+    private static string Letters(string text) =>
+        new([.. text.Normalize(NormalizationForm.FormKD)
+            .Where(c => char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.ModifierLetter)
+            .Select(char.ToLowerInvariant)]);
 
     private IResult ArtistSongs(HttpContext context, long id, int? page, [FromQuery(Name = "per_page")] int? perPage)
     {

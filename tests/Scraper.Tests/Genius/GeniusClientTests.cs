@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using RapAnalyzer.Scraper.Genius;
+using RapAnalyzer.ServiceDefaults.Http;
 
 namespace RapAnalyzer.Scraper.Tests.Genius;
 
@@ -143,7 +142,7 @@ public class GeniusClientTests
     [TestCase("file:///etc/passwd")]
     public void A_song_url_that_is_not_http_is_refused_without_a_request(string url)
     {
-        Assert.ThrowsAsync<InvalidDataException>(() => Client().GetLyricsPageAsync(url));
+        Assert.ThrowsAsync<ExternalApiException>(() => Client().GetLyricsPageAsync(url));
         Assert.That(_server.Requests, Is.Empty);
     }
 
@@ -152,7 +151,7 @@ public class GeniusClientTests
     {
         var client = Client(o => o.AccessToken = "wrong");
 
-        var error = Assert.ThrowsAsync<HttpRequestException>(() => client.GetSongAsync(101));
+        var error = Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(101));
 
         using (Assert.EnterMultipleScope())
         {
@@ -170,7 +169,7 @@ public class GeniusClientTests
         _server = await FakeGeniusServer.StartAsync();
         await gone.DisposeAsync();
 
-        var error = Assert.ThrowsAsync<HttpRequestException>(() => client.GetSongAsync(101));
+        var error = Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(101));
 
         Assert.That(error!.Message, Does.StartWith("GET http://127.0.0.1:").And.Contain("/songs/101 failed: "));
     }
@@ -199,7 +198,7 @@ public class GeniusClientTests
         var client = Client(o => o.MaxRetryAfterSeconds = 2);
         var clock = Stopwatch.StartNew();
 
-        var error = Assert.ThrowsAsync<HttpRequestException>(() => client.GetSongAsync(103));
+        var error = Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(103));
 
         using (Assert.EnterMultipleScope())
         {
@@ -217,7 +216,7 @@ public class GeniusClientTests
         var song = await client.GetSongAsync(104);
         _server.InterfereAt("/song-104-lyrics", (context, _) => Status(context, status));
 
-        var error = Assert.ThrowsAsync<HttpRequestException>(() => client.GetLyricsPageAsync(song.Url));
+        var error = Assert.ThrowsAsync<ExternalApiException>(() => client.GetLyricsPageAsync(song.Url));
 
         using (Assert.EnterMultipleScope())
         {
@@ -232,7 +231,7 @@ public class GeniusClientTests
         _server.InterfereAt("/songs/105", (context, _) => Status(context, 500));
         var client = Client(o => o.MaxRetries = 2);
 
-        var error = Assert.ThrowsAsync<HttpRequestException>(() => client.GetSongAsync(105));
+        var error = Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(105));
 
         // The standard handler that ServiceDefaults adds would make it 3 × 4 attempts.
         Assert.That((error!.StatusCode, _server.CountOf("/songs/105")), Is.EqualTo((HttpStatusCode.InternalServerError, 3)));
@@ -253,10 +252,11 @@ public class GeniusClientTests
         });
         var clock = Stopwatch.StartNew();
 
-        Assert.ThrowsAsync<TimeoutRejectedException>(() => client.GetSongAsync(106));
+        var error = Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(106));
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(error!.Message, Does.Contain("/songs/106 got no answer within 0.2 s (Genius:TimeoutSeconds)"));
             Assert.That(_server.CountOf("/songs/106"), Is.EqualTo(2));
             Assert.That(clock.Elapsed, Is.InRange(TimeSpan.FromMilliseconds(380), TimeSpan.FromSeconds(5)));
         }
@@ -276,12 +276,12 @@ public class GeniusClientTests
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.ThrowsAsync<HttpRequestException>(() => client.GetSongAsync(101));
+            Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(101));
         }
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 5; i++)
         {
-            Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetSongAsync(102 + i));
+            Assert.That(Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(102 + i))!.IsCircuitOpen, Is.True);
         }
 
         using (Assert.EnterMultipleScope())
@@ -303,9 +303,9 @@ public class GeniusClientTests
         });
         for (var i = 0; i < 2; i++)
         {
-            Assert.ThrowsAsync<HttpRequestException>(() => client.GetSongAsync(101));
+            Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(101));
         }
-        Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetSongAsync(101));
+        Assert.That(Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(101))!.IsCircuitOpen, Is.True);
 
         _server.Interfere = null;
         await Task.Delay(TimeSpan.FromSeconds(0.7));
@@ -326,9 +326,9 @@ public class GeniusClientTests
         _server.Interfere = context => context.Request.Path.StartsWithSegments("/songs") ? Status(context, 500) : Task.FromResult(false);
         for (var i = 0; i < 2; i++)
         {
-            Assert.ThrowsAsync<HttpRequestException>(() => client.GetSongAsync(102));
+            Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(102));
         }
-        Assert.ThrowsAsync<BrokenCircuitException>(() => client.GetSongAsync(102));
+        Assert.That(Assert.ThrowsAsync<ExternalApiException>(() => client.GetSongAsync(102))!.IsCircuitOpen, Is.True);
 
         // The same server under another name is another host to the pipeline.
         var otherHost = song.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public class GeniusOptionsValidationTests
     {
         var options = new GeniusOptions();
         change(options);
-        return new GeniusOptionsValidation().Validate(null, options);
+        return options.Validate();
     }
 
     [Test]
@@ -24,7 +24,7 @@ public class GeniusOptionsValidationTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(new GeniusOptionsValidation().Validate(null, options).Succeeded, Is.True);
+            Assert.That(options.Validate().Succeeded, Is.True);
             Assert.That(options.IsConfigured, Is.False);
             Assert.That(options.BaseUrl, Is.EqualTo("https://api.genius.com"));
             Assert.That(options.RequestsPerSecond, Is.EqualTo(2));
@@ -105,7 +105,7 @@ public class GeniusOptionsValidationTests
             ["Genius:RequestsPerSecond"] = "0",
             ["Genius:AccessToken"] = "token",
         });
-        builder.Services.AddGeniusClient();
+        builder.Services.AddExternalApiClient<GeniusOptions>().AddTypedClient<GeniusClient>();
         using var host = builder.Build();
 
         var failure = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -125,7 +125,7 @@ public class GeniusOptionsValidationTests
             ["Genius:MaxRetries"] = "5",
             ["Genius:TimeoutSeconds"] = "2.5",
         }).Build());
-        services.AddGeniusClient();
+        services.AddExternalApiClient<GeniusOptions>().AddTypedClient<GeniusClient>();
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<GeniusOptions>>().Value;

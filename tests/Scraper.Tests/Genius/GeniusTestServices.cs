@@ -27,7 +27,7 @@ public static class GeniusTestServices
         // What ServiceDefaults does to every HttpClient; the Genius client has to replace it, not add to it.
         services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
 
-        services.AddGeniusClient();
+        services.AddExternalApiClient<GeniusOptions>().AddTypedClient<GeniusClient>();
         services.Configure<GeniusOptions>(options =>
         {
             options.BaseUrl = server.BaseUrl;
@@ -40,21 +40,30 @@ public static class GeniusTestServices
             configure?.Invoke(options);
         });
 
-        services.AddSingleton<JobStore>();
         services.AddSingleton<ScrapeRunner>();
-        services.AddSingleton<ImportRunner>();
         services.AddScoped<GeniusScraper>();
+        services.AddSingleton<ArtistSongsCache>();
+        services.AddIngestion(publisher);
+        services.AddSingleton<StoppableLifetime>();
+        services.AddSingleton<IHostApplicationLifetime>(provider => provider.GetRequiredService<StoppableLifetime>());
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    /// <summary>Jobs, imports and publishing as the service wires them, on a fake publish endpoint and without Redis.</summary>
+    public static IServiceCollection AddIngestion(this IServiceCollection services, RecordingPublishEndpoint? publisher = null)
+    {
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<ImportRunner>();
+        services.AddScoped<DatasetImporter>();
+        services.AddScoped<TrackPublisher>();
         // No Redis in these tests: jobs, deduplication and the artist-songs cache run on their in-memory fallbacks.
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect("127.0.0.1:1,abortConnect=false,connectTimeout=100"));
         services.AddMetrics();
         services.AddSingleton<ScraperMetrics>();
         services.AddSingleton<IngestedSongs>();
-        services.AddSingleton<ArtistSongsCache>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPublishEndpoint>(publisher ?? new RecordingPublishEndpoint());
-        services.AddSingleton<StoppableLifetime>();
-        services.AddSingleton<IHostApplicationLifetime>(provider => provider.GetRequiredService<StoppableLifetime>());
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        return services;
     }
 
     public static async Task<JobSnapshot> FinishedAsync(this Job job, TimeSpan? within = null)

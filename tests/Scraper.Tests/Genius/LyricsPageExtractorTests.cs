@@ -266,6 +266,29 @@ public class LyricsPageExtractorTests
         Assert.That(LyricsPageExtractor.Extract(html), Is.Null);
     }
 
+    [Test]
+    public void A_page_whose_lyrics_are_not_released_yet_has_no_lyrics()
+    {
+        var html = Page(
+            """<div class="LyricsPlaceholder__Container-sc-14g6xqc-1"><div class="LyricsPlaceholder__Message-sc-14g6xqc-2">Lyrics for this song have yet to be released. Please check back once the song has been released.</div></div>""");
+
+        Assert.That(LyricsPageExtractor.Extract(html), Is.Null);
+    }
+
+    [TestCase("[Instrumental]")]
+    [TestCase("(Instrumental)")]
+    [TestCase("[?]")]
+    [TestCase("<i>[Instrumental]</i>")]
+    [TestCase("[Intro]<br><br>[?]<br>[Outro]")]
+    [TestCase("Lyrics for this song have yet to be transcribed.")]
+    [TestCase("This song is an instrumental")]
+    public void A_container_holding_only_a_placeholder_has_no_lyrics(string body)
+    {
+        var html = Page($"""<div data-lyrics-container="true"><div data-exclude-from-selection="true">1 Contributor</div>{body}</div>""");
+
+        Assert.That(LyricsPageExtractor.Extract(html), Is.Null);
+    }
+
     [TestCase("")]
     [TestCase("not html at all")]
     [TestCase("<div data-lyrics-container=\"true\"")]

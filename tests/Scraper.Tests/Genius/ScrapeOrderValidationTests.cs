@@ -34,9 +34,9 @@ public class ScrapeOrderValidationTests
     [Test]
     public void Names_are_tidied_and_each_artist_is_scraped_once()
     {
-        var (order, _) = Validate(["  Kendrick   Lamar ", "kendrick lamar", "NAS", "Nas", "Beyoncé"], 5);
+        var (order, _) = Validate(["  Kendrick   Lamar ", "kendrick lamar", "NAS", "Nas", "Beyoncé", "Beyonce", "JAY-Z", "Jay Z", "Jay Rock"], 5);
 
-        Assert.That(order!.Artists, Is.EqualTo(new[] { "Kendrick Lamar", "NAS", "Beyoncé" }));
+        Assert.That(order!.Artists, Is.EqualTo(new[] { "Kendrick Lamar", "NAS", "Beyoncé", "JAY-Z", "Jay Rock" }));
     }
 
     [Test]

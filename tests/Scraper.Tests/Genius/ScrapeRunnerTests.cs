@@ -110,7 +110,7 @@ public class ScrapeRunnerTests
             Assert.That(job.State, Is.EqualTo(JobState.Completed));
             Assert.That((job.Found, job.Fetched, job.Failed), Is.EqualTo((4L, 3L, 1L)));
             Assert.That(job.Errors.Single().Item, Is.EqualTo("song 102 'Year Only'"));
-            Assert.That(job.Errors.Single().Message, Does.Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.Contain("/song-102-lyrics"));
+            Assert.That(job.Errors.Single().Reason, Does.Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.Contain("/song-102-lyrics"));
             Assert.That(Tracks.Select(t => t.SourceId), Is.EqualTo(new[] { "101", "103", "104" }));
             Assert.That(_server.CountOf("/song-102-lyrics"), Is.EqualTo(1));
         }
@@ -140,14 +140,16 @@ public class ScrapeRunnerTests
             Assert.That(job.State, Is.EqualTo(JobState.Completed));
             Assert.That((job.Fetched, job.Failed), Is.EqualTo((3L, 1L)));
             Assert.That(job.Errors.Single().Item, Is.EqualTo("song 103 'Third'"));
-            Assert.That(job.Errors.Single().Message, Does.Contain("no answer within 0.2 s").And.Contain("/song-103-lyrics"));
+            Assert.That(job.Errors.Single().Reason, Does.Contain("no answer within 0.2 s").And.Contain("/song-103-lyrics"));
             Assert.That(job.FinishedAt - job.StartedAt, Is.LessThan(TimeSpan.FromSeconds(10)));
             Assert.That(_server.CountOf("/song-103-lyrics"), Is.EqualTo(2));
         }
     }
 
-    [Test]
-    public async Task A_song_without_lyrics_is_recorded_as_failed_with_the_reason()
+    [TestCase("<html><body><div class=\"LyricsPlaceholder\">This song is an instrumental</div></body></html>")]
+    [TestCase("<html><body><div data-lyrics-container=\"true\">[Instrumental]</div></body></html>")]
+    [TestCase("<html><body><div data-lyrics-container=\"true\">[?]</div></body></html>")]
+    public async Task A_song_without_lyrics_is_counted_as_such_and_not_published(string page)
     {
         _server.Interfere = async context =>
         {
@@ -155,7 +157,7 @@ public class ScrapeRunnerTests
             {
                 return false;
             }
-            await context.Response.WriteAsync("<html><body><div class=\"LyricsPlaceholder\">This song is an instrumental</div></body></html>");
+            await context.Response.WriteAsync(page);
             return true;
         };
 
@@ -163,8 +165,28 @@ public class ScrapeRunnerTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((job.Fetched, job.Failed), Is.EqualTo((3L, 1L)));
-            Assert.That(job.Errors.Single().Message, Does.Contain("no lyrics"));
+            Assert.That((job.Stored, job.NoLyrics, job.Failed, job.Rejected), Is.EqualTo((3L, 1L, 0L, 0L)));
+            Assert.That(job.Errors, Is.Empty);
+            Assert.That(Tracks.Select(t => t.SourceId), Does.Not.Contain("104"));
+        }
+    }
+
+    [Test]
+    public async Task A_song_that_breaks_the_rules_is_rejected_naming_the_field_and_the_others_go_on()
+    {
+        var title = new string('t', TrackLimits.MaxTitleLength + 1);
+        await _server.DisposeAsync();
+        _server = await FakeGeniusServer.StartAsync(new FakeArtist(9, "Long Titles",
+            [FakeGeniusData.Song(901, title), FakeGeniusData.Song(902, "Fine")]));
+
+        var job = await ScrapeAsync(["Long Titles"], songLimit: 2);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((job.Found, job.Stored, job.Rejected), Is.EqualTo((2L, 1L, 1L)));
+            Assert.That(job.Errors.Single(), Is.EqualTo(JobError.ForItem($"song 901 '{title}'",
+                $"is {title.Length} characters long; at most {TrackLimits.MaxTitleLength} are allowed", "title")));
+            Assert.That(Tracks.Select(t => t.SourceId), Is.EqualTo(new[] { "902" }));
         }
     }
 

@@ -50,6 +50,23 @@ public class ScraperGrpcServiceScrapeTests
     }
 
     [Test]
+    public async Task The_job_reads_back_with_its_counts_and_errors()
+    {
+        var started = await Service().StartScrape(Request(1, "Nas", "Nobody Known"), null!);
+        await _services.GetRequiredService<JobStore>().FinishedAsync(Guid.Parse(started.JobId));
+
+        var job = await Service().GetJob(new GetJobRequest { JobId = started.JobId }, null!);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((job.Found, job.Stored, job.Updated, job.Fetched, job.Rejected, job.NoLyrics, job.Failed),
+                Is.EqualTo((1L, 1L, 0L, 1L, 0L, 0L, 1L)));
+            Assert.That((job.Errors.Single().Item, job.Errors.Single().Line, job.Errors.Single().Field), Is.EqualTo(("artist 'Nobody Known'", 0L, "")));
+            Assert.That(job.Errors.Single().Reason, Does.Contain("no primary artist"));
+        }
+    }
+
+    [Test]
     public async Task An_unset_song_limit_means_the_default()
     {
         var reply = await Service().StartScrape(Request(0, "Nas"), null!);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging.Abstractions;
+using RapAnalyzer.Contracts;
 using RapAnalyzer.Scraper.Apis;
 using RapAnalyzer.Scraper.Jobs;
 using RapAnalyzer.Scraper.Tests.Dedup;
@@ -29,8 +30,8 @@ public sealed class JobStoreWithoutRedisTests
     {
         var job = await _jobs.CreateAsync("import");
         job.Found(3);
-        job.Fetched(2);
-        job.Failed("line 2", "invalid JSON");
+        job.Stored(2);
+        job.Rejected(JobError.AtLine(2, new Rejection(null, "invalid JSON")));
         await _jobs.FlushAsync();
 
         var read = await _jobs.FindAsync(job.Id);
@@ -38,8 +39,8 @@ public sealed class JobStoreWithoutRedisTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(read?.State, Is.EqualTo(JobState.Running));
-            Assert.That((read?.Found, read?.Fetched, read?.Failed), Is.EqualTo((3L, 2L, 1L)));
-            Assert.That(read?.Errors.Single().Item, Is.EqualTo("line 2"));
+            Assert.That((read?.Found, read?.Stored, read?.Rejected), Is.EqualTo((3L, 2L, 1L)));
+            Assert.That(read?.Errors.Single().Line, Is.EqualTo(2));
         }
     }
 

@@ -9,8 +9,9 @@ public sealed class StoredJobTests
     private static readonly DateTimeOffset Heartbeat = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
     private static StoredJob Running() => new(
-        new JobSnapshot(Guid.CreateVersion7(), "import", JobState.Running, Found: 12, Fetched: 10, SkippedDuplicate: 1, Failed: 1,
-            [new JobError("line 4", "invalid JSON")], Reason: null, StartedAt: Heartbeat.AddMinutes(-3), FinishedAt: null),
+        new JobSnapshot(Guid.CreateVersion7(), "import", JobState.Running, Found: 15, Stored: 9, Updated: 1, Rejected: 1, NoLyrics: 2,
+            SkippedDuplicate: 1, Failed: 1, [new JobError(4, null, "year", "99999 is not a year"), new JobError(null, "song 7", null, "404")],
+            Reason: null, StartedAt: Heartbeat.AddMinutes(-3), FinishedAt: null),
         Owner: "scraper-7d9f-x2/1", HeartbeatAt: Heartbeat);
 
     [Test]
@@ -48,8 +49,8 @@ public sealed class StoredJobTests
             Assert.That(interrupted.Job.State, Is.EqualTo(JobState.Interrupted));
             Assert.That(interrupted.Job.FinishedAt, Is.EqualTo(Heartbeat));
             Assert.That(interrupted.Job.Reason, Does.Contain("scraper-7d9f-x2/1").And.Contain("no heartbeat since 2026-11-24T12:00:00"));
-            Assert.That((interrupted.Job.Found, interrupted.Job.Fetched, interrupted.Job.SkippedDuplicate, interrupted.Job.Failed),
-                Is.EqualTo((12L, 10L, 1L, 1L)));
+            Assert.That((interrupted.Job.Found, interrupted.Job.Stored, interrupted.Job.Updated, interrupted.Job.Rejected, interrupted.Job.NoLyrics,
+                interrupted.Job.SkippedDuplicate, interrupted.Job.Failed), Is.EqualTo((15L, 9L, 1L, 1L, 2L, 1L, 1L)));
             Assert.That(interrupted.Job.Errors, Is.EqualTo(stored.Job.Errors));
             Assert.That((interrupted.Job.Id, interrupted.Job.Kind, interrupted.Job.StartedAt), Is.EqualTo((stored.Job.Id, "import", stored.Job.StartedAt)));
             Assert.That(interrupted.IsAbandoned(Heartbeat + TimeSpan.FromDays(1)), Is.False);
@@ -82,7 +83,10 @@ public sealed class StoredJobTests
             Assert.That(json["heartbeatAt"], Is.Not.Null);
             Assert.That(json["job"]!["state"]!.GetValue<string>(), Is.EqualTo("Interrupted"));
             Assert.That(json["job"]!["skippedDuplicate"]!.GetValue<long>(), Is.EqualTo(1));
-            Assert.That(json["job"]!["errors"]![0]!["item"]!.GetValue<string>(), Is.EqualTo("line 4"));
+            Assert.That(json["job"]!["noLyrics"]!.GetValue<long>(), Is.EqualTo(2));
+            Assert.That(json["job"]!["fetched"]!.GetValue<long>(), Is.EqualTo(10));
+            Assert.That(json["job"]!["errors"]![0]!.ToJsonString(), Is.EqualTo("""{"line":4,"field":"year","reason":"99999 is not a year"}"""));
+            Assert.That(json["job"]!["errors"]![1]!.ToJsonString(), Is.EqualTo("""{"item":"song 7","reason":"404"}"""));
             Assert.That(json["job"]!["reason"]!.GetValue<string>(), Does.Contain("no heartbeat"));
         }
     }

@@ -111,8 +111,7 @@ namespace RapAnalyzer.Catalog.Data.Migrations
 
                     b.Property<string>("Album")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text");
 
                     b.Property<int>("DurationMs")
                         .HasColumnType("integer");
@@ -151,8 +150,7 @@ namespace RapAnalyzer.Catalog.Data.Migrations
 
                     b.Property<string>("EndRhymeScheme")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text");
 
                     b.Property<int>("Lines")
                         .HasColumnType("integer");

@@ -1,0 +1,33 @@
+using System.Globalization;
+using RapAnalyzer.Catalog.Domain;
+
+namespace RapAnalyzer.Catalog.Apis;
+
+/// <summary>
+/// The query string of <c>GET /tracks</c> as sent. Each parameter is read as text so that an empty one, as the
+/// README's template <c>?artist=&amp;yearFrom=</c> leaves them, means "not given" rather than a number that did not parse.
+/// </summary>
+public sealed record TrackListParameters(string? Page, string? PageSize, string? Artist, string? YearFrom, string? YearTo)
+{
+    /// <summary>The query, and a problem naming each parameter that is not a number where one is wanted.</summary>
+    public TrackListQuery ToQuery(Dictionary<string, string[]> errors) => new(
+        Number("page", Page, errors) ?? 1,
+        Number("pageSize", PageSize, errors) ?? TrackListQuery.DefaultPageSize,
+        string.IsNullOrEmpty(Artist) ? null : Artist,
+        Number("yearFrom", YearFrom, errors),
+        Number("yearTo", YearTo, errors));
+
+    private static int? Number(string name, string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+        errors[name] = [$"{name} must be a whole number from {int.MinValue} to {int.MaxValue}."];
+        return null;
+    }
+}
