@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +22,9 @@ public static class MigrationExtensions
         {
             using var scope = services.CreateScope();
             var context = scope.ServiceProvider.GetRequiredService<TContext>();
+            // On a new database EF would look for applied migrations in a history table that is not there yet, and log
+            // each failed look as an error (the operators' dashboard counts them); creating it first keeps a fresh start clean.
+            await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
