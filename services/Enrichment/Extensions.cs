@@ -4,6 +4,7 @@ using RapAnalyzer.Enrichment.Consumers;
 using RapAnalyzer.Enrichment.Embeddings;
 using RapAnalyzer.Enrichment.Features;
 using RapAnalyzer.Enrichment.Spotify;
+using RapAnalyzer.Rhymes;
 
 namespace RapAnalyzer.Enrichment;
 
@@ -21,6 +22,9 @@ public static class Extensions
         builder.Services.AddActivatedSingleton(services =>
             PronouncingDictionary.Load(services.GetRequiredService<IOptions<EnrichmentOptions>>().Value.CmuDictionaryPath));
         builder.Services.AddSingleton<WordPronouncer>();
+        // eSpeak NG is loaded as the host starts: without libespeak-ng1 the service says so and does not start.
+        builder.Services.AddActivatedSingleton<PhoneticTranscriber>();
+        builder.Services.AddSingleton<LyricsTranscriber>();
         builder.Services.AddSingleton<TrackFeatureAnalyzer>();
 
         builder.Services.AddOptions<UniversalSentenceEncoderOptions>().BindConfiguration(UniversalSentenceEncoderOptions.SectionName).ValidateOnStart();

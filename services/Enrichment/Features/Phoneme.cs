@@ -15,9 +15,6 @@ public static class Phoneme
 
     public static bool IsVowel(string phoneme) => phoneme.Length > 0 && char.IsAsciiDigit(phoneme[^1]);
 
-    /// <summary>1 primary, 2 secondary, 0 none; -1 for a consonant.</summary>
-    public static int Stress(string phoneme) => IsVowel(phoneme) ? phoneme[^1] - '0' : -1;
-
     public static string WithoutStress(string phoneme) =>
         StressFree.TryGetValue(phoneme, out var plain) ? plain : phoneme;
 }

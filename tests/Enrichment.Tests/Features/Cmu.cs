@@ -1,4 +1,5 @@
 using RapAnalyzer.Enrichment.Features;
+using RapAnalyzer.Rhymes;
 
 namespace RapAnalyzer.Enrichment.Tests.Features;
 
@@ -15,11 +16,9 @@ internal static class Cmu
 
     public static PronouncingDictionary Dictionary => Loaded.Value;
 
-    public static TrackFeatureAnalyzer Analyzer => new(new WordPronouncer(Dictionary));
+    private static readonly Lazy<LyricsTranscriber> Transcriber = new(() => new LyricsTranscriber(new PhoneticTranscriber()));
+
+    public static TrackFeatureAnalyzer Analyzer => new(new WordPronouncer(Dictionary), Transcriber.Value);
 
     public static Pronunciation Pronounce(string word) => new WordPronouncer(Dictionary).Pronounce(word);
-
-    /// <summary>The lines of a text, pronounced, as the analyzer sees them.</summary>
-    public static List<PronouncedLine> PronouncedLines(string text) =>
-        [.. Lyrics.Parse(text).Lines.Select(line => new PronouncedLine(line, [.. line.Words.Select(Pronounce)]))];
 }

@@ -34,7 +34,7 @@ public class EnrichmentGrpcServiceTests
         Assert.That(reply.Words, Is.EqualTo(4));
         Assert.That(reply.UniqueWords, Is.EqualTo(4));
         Assert.That(reply.Syllables, Is.EqualTo(8));
-        Assert.That(reply.RhymeDensity, Is.EqualTo(2.0).Within(1e-12));
+        Assert.That(reply.RhymeDensity, Is.EqualTo(8.0 / 3).Within(1e-12), "e i i V i twice: taking 3, honey 5, over 3 words");
         Assert.That(reply.EndRhymeScheme, Is.EqualTo("AA"));
         Assert.That(reply.MultisyllableRhymes, Is.EqualTo(1));
     }

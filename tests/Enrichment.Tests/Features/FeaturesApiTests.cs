@@ -19,7 +19,7 @@ public class FeaturesApiTests
 
         Assert.That(ok, Is.Not.Null);
         Assert.That(ok!.Value!.Lines, Is.EqualTo(2));
-        Assert.That(ok.Value.RhymeDensity, Is.EqualTo(2.0).Within(1e-12));
+        Assert.That(ok.Value.RhymeDensity, Is.EqualTo(8.0 / 3).Within(1e-12), "e i i V i twice: taking 3, honey 5, over 3 words");
     }
 
     [Test]
