@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Consumers;
 using RapAnalyzer.Catalog.Data;
+using RapAnalyzer.Catalog.Features;
 using RapAnalyzer.Messaging.Outbox;
 
 namespace RapAnalyzer.Catalog;
@@ -32,10 +33,15 @@ public static class Extensions
             // Batches: one transaction per many tracks is what keeps an import's storage cost per track low.
             bus.AddConsumer<TrackScrapedConsumer>(consumer => consumer.Options<BatchOptions>(Batching));
             bus.AddConsumer<TrackEnrichedConsumer>(consumer => consumer.Options<BatchOptions>(Batching));
+            bus.AddConsumer<TrackFeaturesRevisedConsumer>(consumer => consumer.Options<BatchOptions>(Batching));
             bus.AddConsumer<TrackAnalyzedConsumer>();
             bus.AddConsumer<QualityScoredConsumer>();
         });
         builder.Services.AddOutboxDispatcher<CatalogDbContext>();
+
+        builder.Services.AddOptions<FeatureRefreshOptions>().BindConfiguration(FeatureRefreshOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<FeatureRefresher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<FeatureRefresher>());
 
         builder.AddGrpcServerDefaults();
         return builder;

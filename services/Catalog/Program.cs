@@ -14,4 +14,5 @@ app.MapGrpcServerDefaults();
 app.MapGrpcService<CatalogGrpcService>();
 app.MapTracksApi();
 app.MapArtistsApi();
+app.MapFeatureRefreshApi();
 app.Run();

@@ -6,7 +6,7 @@ namespace RapAnalyzer.Contracts;
 /// words, in order, of the sections credited to the track's artist (all sections when none names a performer):
 /// what the artist's vocabulary figure counts. <see cref="ContentHash"/> is that of the lyrics enriched (the
 /// TrackStored's), so an enrichment of lyrics the track no longer has is recognised; none in a message sent before it
-/// was carried.
+/// was carried. <see cref="FeaturesVersion"/> is the computation the features come from (<see cref="Contracts.FeaturesVersion"/>).
 /// </summary>
 public sealed record TrackEnriched(
     Guid TrackId,
@@ -14,7 +14,8 @@ public sealed record TrackEnriched(
     IReadOnlyList<LyricsEmbedding> Embeddings,
     SpotifyMetadata? Spotify,
     IReadOnlyList<string> ArtistWords,
-    string? ContentHash = null);
+    string? ContentHash = null,
+    int FeaturesVersion = Contracts.FeaturesVersion.Unversioned);
 
 /// <summary>A track's lyrics as one vector of a model; vectors of different models are never compared.</summary>
 public sealed record LyricsEmbedding(string ModelId, float[] Vector);

@@ -13,8 +13,12 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         // Batches, so one model run embeds many tracks: the encoder is the pipeline's bottleneck.
-        builder.AddMessaging("messaging", bus => bus.AddConsumer<TrackStoredConsumer>(consumer =>
-            consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(32).SetTimeLimit(TimeSpan.FromMilliseconds(100)).SetConcurrencyLimit(1))));
+        builder.AddMessaging("messaging", bus =>
+        {
+            bus.AddConsumer<TrackStoredConsumer>(consumer =>
+                consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(32).SetTimeLimit(TimeSpan.FromMilliseconds(100)).SetConcurrencyLimit(1)));
+            bus.AddConsumer<TrackFeaturesRequestedConsumer>();
+        });
         builder.AddGrpcServerDefaults();
 
         builder.Services.AddValidatedOptions<EnrichmentOptions, EnrichmentOptionsValidation>(EnrichmentOptions.SectionName);

@@ -49,7 +49,7 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
     private static void Apply(Track track, TrackEnriched enriched, DateTimeOffset now)
     {
         track.Features ??= new TextFeatures { TrackId = track.Id, Values = enriched.Features };
-        track.Features.Apply(enriched.Features, enriched.ArtistWords, now);
+        track.Features.Apply(enriched.Features, enriched.ArtistWords, now, enriched.FeaturesVersion);
 
         foreach (var enrichedEmbedding in Embeddings(enriched))
         {

@@ -10,6 +10,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Track> Tracks => Set<Track>();
     public DbSet<Analysis> Analyses => Set<Analysis>();
     public DbSet<QualityScore> QualityScores => Set<QualityScore>();
+    public DbSet<FeatureRefresh> FeatureRefreshes => Set<FeatureRefresh>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

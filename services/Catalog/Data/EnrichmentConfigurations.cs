@@ -21,6 +21,10 @@ public sealed class TextFeaturesConfiguration : IEntityTypeConfiguration<TextFea
             }
         });
         features.HasOne<Track>().WithOne(t => t.Features).HasForeignKey<TextFeatures>(f => f.TrackId);
+        // Features stored before versions were kept are the first computation's.
+        features.Property(f => f.Version).HasDefaultValue(FeaturesVersion.Unversioned).ValueGeneratedNever();
+        // What a refresh still has to ask for: features of an earlier version it has not asked for yet.
+        features.HasIndex(f => new { f.Version, f.RequestedVersion });
     }
 }
 

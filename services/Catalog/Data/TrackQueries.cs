@@ -13,6 +13,7 @@ public sealed class TrackQueries(CatalogDbContext db)
             .Select(t => new TrackDetails(t.Id, t.Title, t.Artist!.Name, t.Album, t.Year, t.Lyrics, t.Source, t.SourceId,
                 t.Language, t.Views, t.Url,
                 t.Features == null ? null : t.Features.Values,
+                t.Features == null ? null : t.Features.Version,
                 t.Embeddings.Select(e => e.ModelId).ToList(),
                 t.Spotify == null ? null : new SpotifyValues(t.Spotify.SpotifyId, t.Spotify.Popularity, t.Spotify.Album,
                     t.Spotify.ReleaseDate, t.Spotify.DurationMs, t.Spotify.Explicit),
@@ -55,7 +56,7 @@ public sealed class TrackQueries(CatalogDbContext db)
 
 public sealed record TrackDetails(Guid Id, string Title, string Artist, string? Album, int? Year, string Lyrics,
     string Source, string SourceId, string? Language, long? Views, string? Url, TrackFeatures? Features,
-    IReadOnlyList<string> EmbeddingModels, SpotifyValues? Spotify, AnalysisValues? LatestAnalysis, QualityValues? Quality);
+    int? FeaturesVersion, IReadOnlyList<string> EmbeddingModels, SpotifyValues? Spotify, AnalysisValues? LatestAnalysis, QualityValues? Quality);
 
 public sealed record SpotifyValues(string SpotifyId, int Popularity, string Album, string? ReleaseDate, int DurationMs, bool Explicit);
 

@@ -15,10 +15,17 @@ public sealed class TextFeatures
 
     public DateTimeOffset ComputedAt { get; set; }
 
-    public void Apply(TrackFeatures features, IReadOnlyList<string> artistWords, DateTimeOffset computedAt)
+    /// <summary>The computation they come from (<see cref="FeaturesVersion"/>).</summary>
+    public int Version { get; set; } = FeaturesVersion.Unversioned;
+
+    /// <summary>The version a feature refresh last asked enrichment for, so a resumed refresh asks for none twice.</summary>
+    public int RequestedVersion { get; set; }
+
+    public void Apply(TrackFeatures features, IReadOnlyList<string> artistWords, DateTimeOffset computedAt, int version)
     {
         Values = features;
         ArtistWords = [.. artistWords];
         ComputedAt = computedAt;
+        Version = version;
     }
 }

@@ -31,7 +31,8 @@ public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, LyricsEmb
             [.. embeddings[i].Select(embedding => new LyricsEmbedding(embedding.ModelId, embedding.Vector))],
             Spotify: found[i],
             [.. lyrics[i].WordsCreditedTo(track.Artist)],
-            track.ContentHash));
+            track.ContentHash,
+            FeaturesVersion.Current));
         await context.PublishBatch(enriched, context.CancellationToken);
         metrics.BatchEnriched(stored.Count, Stopwatch.GetElapsedTime(started));
     }
