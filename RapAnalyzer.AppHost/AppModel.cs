@@ -40,7 +40,8 @@ public static class AppModel
         var catalog = builder.AddProject<Projects.Catalog>("catalog").WithServiceEndpoints()
             .WithReference(catalogDb).WithReference(messaging)
             .WaitFor(catalogDb).WaitFor(messaging)
-            .WithErrorQueueReplay();
+            .WithErrorQueueReplay()
+            .WithFeatureRefresh();
 
         var enrichment = builder.AddProject<Projects.Enrichment>("enrichment").WithServiceEndpoints()
             .WithExternalSetting("Spotify__ClientId", spotifyClientId)

@@ -1,8 +1,20 @@
 #!/usr/bin/env bash
-# The benchmarks: the ingest benchmark (import -> stored + enriched + embedded, and the embedding model alone).
-# Usage: bench/run.sh [--tracks N]   (default 10,000 tracks; takes a few minutes on 2 cores)
+# The benchmarks.
+#   bench/run.sh [--tracks N]          the ingest benchmark: import -> stored + enriched + embedded, and the embedding
+#                                      model alone (default 10,000 tracks; a few minutes on 2 cores)
+#   bench/run.sh --features [--tracks N]   text features (rhymes on eSpeak NG) against the embedding, per track
+#   bench/run.sh --malmi DIR           rhyme density against Malmi's code on his songs (DIR: raplysaattori's lyrics_en)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/setup.sh
+case "${1:-}" in
+  --features)
+    shift
+    dotnet build bench/FeatureBenchmark -c Release -nologo -v quiet
+    exec dotnet bench/FeatureBenchmark/bin/Release/net10.0/FeatureBenchmark.dll "$@" ;;
+  --malmi)
+    dotnet build bench/FeatureBenchmark -c Release -nologo -v quiet
+    exec dotnet bench/FeatureBenchmark/bin/Release/net10.0/FeatureBenchmark.dll --malmi "${2:?the lyrics_en folder of github.com/ekQ/raplysaattori}" docs/research/malmi-rhyme-density-values.json ;;
+esac
 dotnet build bench/IngestBenchmark -c Release -nologo -v quiet
 exec dotnet bench/IngestBenchmark/bin/Release/net10.0/IngestBenchmark.dll "$@"
