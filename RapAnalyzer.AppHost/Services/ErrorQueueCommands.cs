@@ -25,9 +25,7 @@ public static class ErrorQueueCommands
                 Description = "Moves the messages of this service's _error queues back to their queues.",
                 ConfirmationMessage = "Replay every message of this service's error queues?",
                 IconName = "ArrowRedo",
-                UpdateState = context => context.ResourceSnapshot.State?.Text == KnownResourceStates.Running
-                    ? ResourceCommandState.Enabled
-                    : ResourceCommandState.Disabled,
+                UpdateState = CommandStates.WhileRunning,
             });
     }
 

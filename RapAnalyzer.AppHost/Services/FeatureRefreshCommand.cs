@@ -22,9 +22,7 @@ public static class FeatureRefreshCommand
             {
                 Description = "Computes again the text features stored by an earlier version of enrichment.",
                 IconName = "ArrowSync",
-                UpdateState = context => context.ResourceSnapshot.State?.Text == KnownResourceStates.Running
-                    ? ResourceCommandState.Enabled
-                    : ResourceCommandState.Disabled,
+                UpdateState = CommandStates.WhileRunning,
             });
     }
 
