@@ -10,12 +10,7 @@ public static class LineRhyme
     /// <summary>Vowels shared at the ends of <paramref name="first"/> and the later <paramref name="second"/>; 0 when either has none.</summary>
     public static int Length(PhoneticLine first, PhoneticLine second)
     {
-        if (first.Words.Count == 0 || second.Words.Count == 0)
-        {
-            return 0;
-        }
-        var sequence = new VowelSequence([.. first.Words, .. second.Words]);
-        return sequence.MatchLength(first.Words.Count - 1, sequence.Words - 1);
+        return Pair(first, second) is { } sequence ? sequence.MatchLength(first.Words.Count - 1, sequence.Words - 1) : 0;
     }
 
     /// <summary>
@@ -24,14 +19,17 @@ public static class LineRhyme
     /// </summary>
     public static int Syllables(PhoneticLine first, PhoneticLine second)
     {
-        var length = Length(first, second);
-        if (length == 0)
+        if (Pair(first, second) is not { } sequence)
         {
             return 0;
         }
-        var sequence = new VowelSequence([.. first.Words, .. second.Words]);
-        return Math.Min(sequence.SyllablesOf(first.Words.Count - 1, length), sequence.SyllablesOf(sequence.Words - 1, length));
+        var length = sequence.MatchLength(first.Words.Count - 1, sequence.Words - 1);
+        return length == 0 ? 0 : Math.Min(sequence.SyllablesOf(first.Words.Count - 1, length), sequence.SyllablesOf(sequence.Words - 1, length));
     }
+
+    // The two lines' words as one sequence, the second's after the first's; none when either has no vowel.
+    private static VowelSequence? Pair(PhoneticLine first, PhoneticLine second) =>
+        first.Words.Count == 0 || second.Words.Count == 0 ? null : new VowelSequence([.. first.Words, .. second.Words]);
 
     /// <summary>The lines' last words end in the same vowels from their last stressed one on (money, funny: V i).</summary>
     public static bool EndsAlike(PhoneticLine first, PhoneticLine second) =>
