@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Consumers;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Catalog.Features;
+using RapAnalyzer.Catalog.Search;
 using RapAnalyzer.Messaging.Outbox;
+using RapAnalyzer.Protos.Enrichment;
 
 namespace RapAnalyzer.Catalog;
 
@@ -42,6 +44,12 @@ public static class Extensions
         builder.Services.AddOptions<FeatureRefreshOptions>().BindConfiguration(FeatureRefreshOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FeatureRefresher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<FeatureRefresher>());
+
+        builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SemanticSearch>();
+        builder.Services.AddScoped<QueryEmbedder>();
+        builder.Services.AddScoped<TrackSearch>();
+        builder.AddGrpcServiceClient<Enrichment.EnrichmentClient>("enrichment");
 
         builder.AddGrpcServerDefaults();
         return builder;

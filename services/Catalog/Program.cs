@@ -14,5 +14,6 @@ app.MapGrpcServerDefaults();
 app.MapGrpcService<CatalogGrpcService>();
 app.MapTracksApi();
 app.MapArtistsApi();
+app.MapSearchApi();
 app.MapFeatureRefreshApi();
 app.Run();

@@ -57,20 +57,29 @@ public sealed class EmbeddingIndexes(ILogger<EmbeddingIndexes> logger)
     public static string IndexName(string modelId) =>
         $"IX_track_embeddings_hnsw_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(modelId)))[..16]}";
 
+    /// <summary>
+    /// The indexed expression of a model's vectors, or null above the dimensions HNSW takes: a query must order by this
+    /// very expression, its model id as a literal (<see cref="ModelLiteral"/>), for the planner to use the model's index.
+    /// </summary>
+    public static string? IndexedVector(string operand, int dimensions) => dimensions switch
+    {
+        <= MaxVectorDimensions => $"{operand}::vector({dimensions})",
+        <= MaxHalfVectorDimensions => $"{operand}::halfvec({dimensions})",
+        _ => null,
+    };
+
+    /// <summary>A model id as a SQL literal: a partial index's predicate is proven only against a literal, never a parameter.</summary>
+    public static string ModelLiteral(string modelId) => $"'{modelId.Replace("'", "''", StringComparison.Ordinal)}'";
+
     // DDL takes no parameters: the name is hex, the dimension a number and the model id a quoted literal. Not built
     // concurrently: a model seen for the first time has no rows yet, so the build is a scan of the table and no more.
     private static string? CreateIndexSql(string modelId, int dimensions)
     {
-        var (type, operators) = dimensions switch
-        {
-            <= MaxVectorDimensions => ("vector", "vector_cosine_ops"),
-            <= MaxHalfVectorDimensions => ("halfvec", "halfvec_cosine_ops"),
-            _ => (null, null),
-        };
-        return type is null ? null : $"""
+        var operators = dimensions <= MaxVectorDimensions ? "vector_cosine_ops" : "halfvec_cosine_ops";
+        return IndexedVector("\"Vector\"", dimensions) is not { } indexed ? null : $"""
             CREATE INDEX IF NOT EXISTS "{IndexName(modelId)}" ON catalog.track_embeddings
-            USING hnsw (("Vector"::{type}({dimensions})) {operators})
-            WHERE "ModelId" = '{modelId.Replace("'", "''", StringComparison.Ordinal)}'
+            USING hnsw (({indexed}) {operators})
+            WHERE "ModelId" = {ModelLiteral(modelId)}
             """;
     }
 }

@@ -1,0 +1,8 @@
+namespace RapAnalyzer.Catalog.Search;
+
+public enum SearchMode
+{
+    Hybrid,
+    Semantic,
+    Text,
+}

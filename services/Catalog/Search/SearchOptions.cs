@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RapAnalyzer.Catalog.Search;
+
+/// <summary>Settings of search, bound from the <c>Search</c> configuration section.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    /// <summary>Reciprocal rank fusion's k: 60 as Cormack et al. (2009) found best.</summary>
+    [Range(1, 1_000)]
+    public int RrfK { get; set; } = 60;
+
+    [Range(0.0, 10.0)]
+    public double TextWeight { get; set; } = 1.0;
+
+    [Range(0.0, 10.0)]
+    public double SemanticWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// Candidates each side of hybrid search fetches, the same for every page so that each page is a slice of one
+    /// fused list; it is also the deepest hit any page reaches.
+    /// </summary>
+    [Range(10, 1_000)]
+    public int Candidates { get; set; } = 300;
+
+    /// <summary>HNSW's candidate list per query (hnsw.ef_search), chosen by the benchmark's recall measurement.</summary>
+    [Range(10, 1_000)]
+    public int EfSearch { get; set; } = 100;
+
+    /// <summary>
+    /// Tracks matching a filter at or below which semantic search scans them exactly instead of walking the index:
+    /// then exact is cheaper than an iterative index scan that visits many tracks the filter discards.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ExactScanBelow { get; set; } = 5_000;
+
+    /// <summary>Tuples an iterative index scan may visit before it stops (hnsw.max_scan_tuples).</summary>
+    [Range(1_000, 10_000_000)]
+    public int MaxScanTuples { get; set; } = 100_000;
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RapAnalyzer.Catalog.Data;
+using RapAnalyzer.Contracts;
+
+namespace RapAnalyzer.Catalog.Search;
+
+/// <summary>
+/// Search as the HTTP API and the gRPC service share it: text, semantic or both fused, filtered, one page of a stable
+/// ranked list, each hit with the lines that matched. A side that cannot answer (no embedding) leaves the other's
+/// answer with a note saying so.
+/// </summary>
+public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSearch semantic, IOptions<SearchOptions> options)
+{
+    public const string DefaultModel = EmbeddingModels.UseLite;
+
+    /// <summary>The deepest hit any page reaches.</summary>
+    public int Deepest => options.Value.Candidates;
+
+    /// <exception cref="UnknownModelException">The model is not one vectors are made with.</exception>
+    public async Task<SearchAnswer> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var took = Stopwatch.StartNew();
+        var settings = options.Value;
+        var model = request.Model ?? DefaultModel;
+        var notes = new List<string>();
+        var embedding = request.Mode == SearchMode.Text ? null : await embedder.EmbedAsync(request.Query, model, cancellationToken);
+        if (embedding?.Problem is { } problem)
+        {
+            notes.Add($"Semantic matching was left out: {problem}");
+        }
+        // One fixed depth for every page of hybrid search, so pages are slices of one fused list.
+        var depth = request.Mode == SearchMode.Hybrid ? settings.Candidates : request.Offset + request.PageSize;
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var qualityScored = await QualityScoredAsync(connection, transaction, request.Filter, notes, cancellationToken);
+            var text = request.Mode == SearchMode.Text || request.Mode == SearchMode.Hybrid || embedding?.Vector is null
+                ? await TextSearch.RankAsync(connection, transaction, request.Query, request.Filter, qualityScored, depth, cancellationToken)
+                : [];
+            var nearest = embedding?.Vector is { } vector
+                ? await semantic.NearestAsync(connection, transaction, model, vector, request.Filter, qualityScored, null, depth, cancellationToken)
+                : [];
+            await transaction.CommitAsync(cancellationToken);
+
+            var fused = request.Mode == SearchMode.Hybrid
+                ? ReciprocalRankFusion.Fuse(text, nearest, settings.RrfK, settings.TextWeight, settings.SemanticWeight)
+                : embedding?.Vector is null ? ReciprocalRankFusion.Single(text, ReciprocalRankFusion.Text) : ReciprocalRankFusion.Single(nearest, ReciprocalRankFusion.Semantic);
+            var page = fused.Skip(request.Offset).Take(request.PageSize).ToList();
+            var hits = await HitsAsync(page, request.Query, cancellationToken);
+            return new SearchAnswer(hits, request.Page, request.PageSize, request.Mode.ToString().ToLowerInvariant(), model,
+                took.Elapsed.TotalMilliseconds, notes);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Whether minQuality can filter: with no quality score stored yet it would leave nothing, so it is ignored
+    /// and the answer says so.
+    /// </summary>
+    public static async Task<bool> QualityScoredAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SearchFilters filters,
+        List<string> notes, CancellationToken cancellationToken)
+    {
+        if (filters.MinQuality is null)
+        {
+            return false;
+        }
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM catalog.quality_scores)", connection, transaction);
+        if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+        {
+            return true;
+        }
+        notes.Add("minQuality was ignored: no track has a quality score yet.");
+        return false;
+    }
+
+    private async Task<IReadOnlyList<SearchHit>> HitsAsync(IReadOnlyList<FusedTrack> page, string query, CancellationToken cancellationToken)
+    {
+        var ids = page.Select(hit => hit.Id).ToList();
+        var tracks = await db.Tracks.AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new { Summary = new TrackSummary(t.Id, t.Title, t.Artist!.Name, t.Year), t.Lyrics })
+            .ToDictionaryAsync(t => t.Summary.Id, cancellationToken);
+        // A track deleted between ranking and reading is left out rather than shown empty.
+        return page.Where(hit => tracks.ContainsKey(hit.Id))
+            .Select(hit => new SearchHit(tracks[hit.Id].Summary, hit.Score, hit.FoundBy, MatchedLines.Find(tracks[hit.Id].Lyrics, query)))
+            .ToList();
+    }
+}
