@@ -49,6 +49,7 @@ public static class Extensions
         builder.Services.AddSingleton<SemanticSearch>();
         builder.Services.AddScoped<QueryEmbedder>();
         builder.Services.AddScoped<TrackSearch>();
+        builder.Services.AddScoped<SimilarTracks>();
         builder.AddGrpcServiceClient<Enrichment.EnrichmentClient>("enrichment");
 
         builder.AddGrpcServerDefaults();

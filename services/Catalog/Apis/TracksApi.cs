@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RapAnalyzer.Catalog.Data;
+using RapAnalyzer.Catalog.Search;
 
 namespace RapAnalyzer.Catalog.Apis;
 
@@ -10,6 +11,7 @@ public static class TracksApi
         var tracks = app.MapGroup("/tracks").WithTags("Tracks");
         tracks.MapGet("/", ListTracks);
         tracks.MapGet("/{id:guid}", GetTrack);
+        tracks.MapGet("/{id:guid}/similar", SimilarTracks);
         return app;
     }
 
@@ -32,4 +34,20 @@ public static class TracksApi
     public static async Task<Results<Ok<TrackDetails>, NotFound>> GetTrack(TrackQueries queries, Guid id,
         CancellationToken cancellationToken) =>
         await queries.GetTrackAsync(id, cancellationToken) is { } track ? TypedResults.Ok(track) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<SearchAnswer>, NotFound, ValidationProblem>> SimilarTracks(SimilarTracks similar, Guid id,
+        [AsParameters] SimilarParameters parameters, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var request = parameters.ToRequest(id, errors);
+        foreach (var (field, problems) in request.Validate())
+        {
+            errors.TryAdd(field, problems);
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        return await similar.FindAsync(request, cancellationToken) is { } answer ? TypedResults.Ok(answer) : TypedResults.NotFound();
+    }
 }

@@ -2,12 +2,13 @@ using System.Text.Json;
 using Grpc.Core;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Catalog.Domain;
+using RapAnalyzer.Catalog.Search;
 using RapAnalyzer.Protos.Catalog;
 using TrackSummary = RapAnalyzer.Protos.Catalog.TrackSummary;
 
 namespace RapAnalyzer.Catalog.Grpc;
 
-public sealed class CatalogGrpcService(TrackQueries queries, ArtistQueries artists) : RapAnalyzer.Protos.Catalog.Catalog.CatalogBase
+public sealed class CatalogGrpcService(TrackQueries queries, ArtistQueries artists, TrackSearch search, SimilarTracks similar) : RapAnalyzer.Protos.Catalog.Catalog.CatalogBase
 {
     public override async Task<TrackReply> GetTrack(GetTrackRequest request, ServerCallContext context)
     {
@@ -79,5 +80,34 @@ public sealed class CatalogGrpcService(TrackQueries queries, ArtistQueries artis
             Year = t.Year ?? 0,
         }));
         return reply;
+    }
+
+    public override async Task<SearchTracksReply> SearchTracks(SearchTracksRequest request, ServerCallContext context)
+    {
+        var query = SearchReplies.Request(request);
+        if (query.Validate(search.Deepest) is { Count: > 0 } errors)
+        {
+            throw SearchReplies.InvalidArgument(errors);
+        }
+        try
+        {
+            return SearchReplies.Reply(await search.SearchAsync(query, context.CancellationToken));
+        }
+        catch (UnknownModelException e)
+        {
+            throw SearchReplies.InvalidArgument(new() { ["model"] = [e.Message] });
+        }
+    }
+
+    public override async Task<SearchTracksReply> SimilarTracks(SimilarTracksRequest request, ServerCallContext context)
+    {
+        var query = SearchReplies.Request(request);
+        if (query.Validate() is { Count: > 0 } errors)
+        {
+            throw SearchReplies.InvalidArgument(errors);
+        }
+        var answer = await similar.FindAsync(query, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"No track {query.TrackId}."));
+        return SearchReplies.Reply(answer);
     }
 }

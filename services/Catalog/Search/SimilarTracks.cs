@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Pgvector;
+using RapAnalyzer.Catalog.Data;
+
+namespace RapAnalyzer.Catalog.Search;
+
+/// <summary>
+/// The tracks nearest a stored track by its embedding under one model, filtered as search is, never the track itself
+/// nor a track with its lyrics (the same content hash).
+/// </summary>
+public sealed class SimilarTracks(CatalogDbContext db, SemanticSearch semantic)
+{
+    /// <summary>The nearest tracks, or null when there is no such track.</summary>
+    public async Task<SearchAnswer?> FindAsync(SimilarRequest request, CancellationToken cancellationToken)
+    {
+        var took = Stopwatch.StartNew();
+        var model = request.Model ?? TrackSearch.DefaultModel;
+        var notes = new List<string>();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var source = new NpgsqlCommand("""
+                SELECT t."ContentHash", e."Vector" FROM catalog.tracks t
+                LEFT JOIN catalog.track_embeddings e ON e."TrackId" = t."Id" AND e."ModelId" = @model
+                WHERE t."Id" = @id
+                """, connection, transaction);
+            source.Parameters.AddWithValue("id", request.TrackId);
+            source.Parameters.AddWithValue("model", model);
+            string contentHash;
+            float[]? vector;
+            await using (var reader = await source.ExecuteReaderAsync(cancellationToken))
+            {
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    return null;
+                }
+                contentHash = reader.GetString(0);
+                vector = reader.IsDBNull(1) ? null : reader.GetFieldValue<Vector>(1).ToArray();
+            }
+            IReadOnlyList<RankedTrack> nearest = [];
+            if (vector is null)
+            {
+                notes.Add($"The track has no {model} embedding yet, so nothing can be compared with it.");
+            }
+            else
+            {
+                var qualityScored = await TrackSearch.QualityScoredAsync(connection, transaction, request.Filter, notes, cancellationToken);
+                nearest = await semantic.NearestAsync(connection, transaction, model, vector, request.Filter, qualityScored,
+                    new SemanticSearch.Exclusion(request.TrackId, contentHash), request.Limit, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            var ids = nearest.Select(n => n.Id).ToList();
+            var tracks = await db.Tracks.AsNoTracking().Where(t => ids.Contains(t.Id))
+                .Select(t => new TrackSummary(t.Id, t.Title, t.Artist!.Name, t.Year))
+                .ToDictionaryAsync(t => t.Id, cancellationToken);
+            var hits = nearest.Where(n => tracks.ContainsKey(n.Id))
+                .Select(n => new SearchHit(tracks[n.Id], n.Score, [ReciprocalRankFusion.Semantic], []))
+                .ToList();
+            return new SearchAnswer(hits, 1, request.Limit, "similar", model, took.Elapsed.TotalMilliseconds, notes);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
