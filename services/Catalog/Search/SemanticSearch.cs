@@ -84,7 +84,7 @@ public sealed class SemanticSearch(IOptions<SearchOptions> options)
                 JOIN catalog.tracks t ON t."Id" = e."TrackId"
                 JOIN catalog.artists a ON a."Id" = t."ArtistId"
                 WHERE e."ModelId" = {EmbeddingIndexes.ModelLiteral(modelId)}{where}{excluded}
-                ORDER BY {column} <=> {parameter}{(index is null ? " + 0" : "")}
+                ORDER BY {(index is null ? $"({column} <=> {parameter}) + 0" : $"{column} <=> {parameter}")}
                 LIMIT @limit)
             SELECT "TrackId", 1 - distance FROM nn ORDER BY distance, "TrackId"
             """;
