@@ -37,12 +37,6 @@ public static class AppModel
             .WaitFor(cache).WaitFor(messaging)
             .WithErrorQueueReplay();
 
-        var catalog = builder.AddProject<Projects.Catalog>("catalog").WithServiceEndpoints()
-            .WithReference(catalogDb).WithReference(messaging)
-            .WaitFor(catalogDb).WaitFor(messaging)
-            .WithErrorQueueReplay()
-            .WithFeatureRefresh();
-
         var enrichment = builder.AddProject<Projects.Enrichment>("enrichment").WithServiceEndpoints()
             .WithExternalSetting("Spotify__ClientId", spotifyClientId)
             .WithExternalSetting("Spotify__ClientSecret", spotifyClientSecret)
@@ -55,6 +49,14 @@ public static class AppModel
             .WithReference(messaging)
             .WaitFor(messaging)
             .WithErrorQueueReplay();
+
+        var catalog = builder.AddProject<Projects.Catalog>("catalog").WithServiceEndpoints()
+            .WithReference(catalogDb).WithReference(cache).WithReference(messaging)
+            // Search embeds queries with the enrichment's model; while it is away search is text-only, so no WaitFor.
+            .WithReference(enrichment)
+            .WaitFor(catalogDb).WaitFor(cache).WaitFor(messaging)
+            .WithErrorQueueReplay()
+            .WithFeatureRefresh();
 
         var inference = builder.AddProject<Projects.Inference>("inference").WithServiceEndpoints()
             .WithExternalSetting("Llm__Endpoint", llmEndpoint)

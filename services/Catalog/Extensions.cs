@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RapAnalyzer.Catalog.Consumers;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Catalog.Features;
@@ -46,6 +47,9 @@ public static class Extensions
         builder.Services.AddHostedService(services => services.GetRequiredService<FeatureRefresher>());
 
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddRedisConnection("cache", HealthStatus.Degraded);
+        builder.Services.AddSingleton<SearchCache>();
+        builder.Services.AddHealthChecks().AddCheck<SearchIndexesHealthCheck>("search-indexes", HealthStatus.Degraded, [], TimeSpan.FromSeconds(2));
         builder.Services.AddSingleton<SemanticSearch>();
         builder.Services.AddScoped<QueryEmbedder>();
         builder.Services.AddScoped<TrackSearch>();

@@ -30,6 +30,7 @@ public class CatalogDatabaseTests
         builder.Configuration.AddInMemoryCollection([
             new("ConnectionStrings:catalogdb", DownPostgres),
             new("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1"),
+            new("ConnectionStrings:cache", "127.0.0.1:1"),
         ]);
         builder.AddApplicationServices();
         _host = builder.Build();

@@ -29,7 +29,7 @@ public class AppModelTests
     private static async Task<Dictionary<string, string?>> EnvironmentAsync(DistributedApplication app, string project)
     {
         var resource = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>().Single(p => p.Name == project);
-        var context = new EnvironmentCallbackContext(app.Services.GetRequiredService<DistributedApplicationExecutionContext>());
+        var context = new EnvironmentCallbackContext(app.Services.GetRequiredService<DistributedApplicationExecutionContext>(), resource);
         foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             await callback.Callback(context);
@@ -61,7 +61,8 @@ public class AppModelTests
         Assert.Multiple(() =>
         {
             Assert.That(environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)),
-                Is.EquivalentTo(new[] { "ConnectionStrings__catalogdb", "ConnectionStrings__messaging" }));
+                Is.EquivalentTo(new[] { "ConnectionStrings__catalogdb", "ConnectionStrings__cache", "ConnectionStrings__messaging" }));
+            Assert.That(environment.Keys, Has.Some.StartWith("services__enrichment__grpc__"));
             Assert.That(environment["ConnectionStrings__catalogdb"],
                 Does.StartWith("Host=127.0.0.1;Port=").And.EndWith($";Username=postgres;Password={secrets.Get("postgres-password")};Database=catalogdb"));
             Assert.That(environment["ConnectionStrings__messaging"],

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Data;
+using RapAnalyzer.Catalog.Search;
 using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Catalog.Consumers;
@@ -9,7 +10,7 @@ namespace RapAnalyzer.Catalog.Consumers;
 /// One score per track and model version; a score sent later replaces it. One upsert, ordered by when the score was
 /// sent, so two scores for the same track consumed at once (or a retry of the earlier one) never leave the older.
 /// </summary>
-public sealed class QualityScoredConsumer(CatalogDbContext db) : IConsumer<QualityScored>
+public sealed class QualityScoredConsumer(CatalogDbContext db, SearchCache searchCache) : IConsumer<QualityScored>
 {
     public async Task Consume(ConsumeContext<QualityScored> context)
     {
@@ -25,5 +26,7 @@ public sealed class QualityScoredConsumer(CatalogDbContext db) : IConsumer<Quali
             ON CONFLICT ("TrackId", "ModelVersion") DO UPDATE SET "Score" = EXCLUDED."Score", "ScoredAt" = EXCLUDED."ScoredAt"
             WHERE quality_scores."ScoredAt" <= EXCLUDED."ScoredAt"
             """, context.CancellationToken);
+        // minQuality filters on scores.
+        await searchCache.TracksChangedAsync();
     }
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Pgvector;
 using RapAnalyzer.Catalog.Data;
+using RapAnalyzer.Catalog.Search;
 using RapAnalyzer.Catalog.Domain;
 using RapAnalyzer.Contracts;
 
@@ -11,7 +12,7 @@ namespace RapAnalyzer.Catalog.Consumers;
 /// Stores tracks' features, embeddings and Spotify metadata in batches, replacing what an earlier enrichment
 /// stored, so a redelivery leaves the same state; an enrichment of lyrics the track no longer has is ignored.
 /// </summary>
-public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes indexes, ILogger<TrackEnrichedConsumer> logger) : IConsumer<Batch<TrackEnriched>>
+public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes indexes, SearchCache searchCache, ILogger<TrackEnrichedConsumer> logger) : IConsumer<Batch<TrackEnriched>>
 {
     public async Task Consume(ConsumeContext<Batch<TrackEnriched>> context)
     {
@@ -44,6 +45,8 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
         }
         await indexes.EnsureAsync(db, latest.SelectMany(Embeddings).Select(e => (e.ModelId, e.Vector.Length)), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
+        // New vectors change what semantic search finds.
+        await searchCache.TracksChangedAsync();
     }
 
     private static void Apply(Track track, TrackEnriched enriched, DateTimeOffset now)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Domain;
+using RapAnalyzer.Catalog.Search;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Messaging.Outbox;
 
@@ -11,7 +12,7 @@ namespace RapAnalyzer.Catalog.Data;
 /// anything else is a new track. Each saved track enqueues TrackStored in the outbox, so it is published if and only if
 /// the save committed, and enrichment and the analyzers run on every version.
 /// </summary>
-public sealed class ScrapedTrackStore(CatalogDbContext db, CatalogMetrics metrics)
+public sealed class ScrapedTrackStore(CatalogDbContext db, CatalogMetrics metrics, SearchCache searchCache)
 {
     public async Task StoreAsync(IReadOnlyList<TrackScraped> batch, CancellationToken cancellationToken)
     {
@@ -51,6 +52,7 @@ public sealed class ScrapedTrackStore(CatalogDbContext db, CatalogMetrics metric
             db.EnqueueEvent(new TrackStored(track.Id, track.Title, artist.Name, track.Lyrics, hash));
         }
         await db.SaveChangesAsync(cancellationToken);
+        await searchCache.TracksChangedAsync();
         metrics.TracksStored(changed.Count - updated);
         metrics.TracksUpdated(updated);
     }

@@ -7,11 +7,25 @@ namespace RapAnalyzer.Catalog.Search;
 /// Embeds a query through the enrichment service, with the model the stored vectors were made with, so query and
 /// tracks are compared in one space. The enrichment service away makes the answer text-only, never an error.
 /// </summary>
-public sealed class QueryEmbedder(Enrichment.EnrichmentClient enrichment, ILogger<QueryEmbedder> logger)
+public sealed class QueryEmbedder(Enrichment.EnrichmentClient enrichment, SearchCache cache, ILogger<QueryEmbedder> logger)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
     public async Task<QueryEmbedding> EmbedAsync(string query, string modelId, CancellationToken cancellationToken)
+    {
+        if (await cache.EmbeddingAsync(modelId, query) is { } cached)
+        {
+            return QueryEmbedding.Of(cached);
+        }
+        var embedding = await EmbedWithEnrichmentAsync(query, modelId, cancellationToken);
+        if (embedding.Vector is { } vector)
+        {
+            await cache.KeepEmbeddingAsync(modelId, query, vector);
+        }
+        return embedding;
+    }
+
+    private async Task<QueryEmbedding> EmbedWithEnrichmentAsync(string query, string modelId, CancellationToken cancellationToken)
     {
         try
         {

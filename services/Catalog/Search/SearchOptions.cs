@@ -38,4 +38,8 @@ public sealed class SearchOptions
     /// <summary>Tuples an iterative index scan may visit before it stops (hnsw.max_scan_tuples).</summary>
     [Range(1_000, 10_000_000)]
     public int MaxScanTuples { get; set; } = 100_000;
+
+    /// <summary>How long an answer is served from the cache; a stored or changed track ends it sooner.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan AnswerLifetime { get; set; } = TimeSpan.FromSeconds(60);
 }

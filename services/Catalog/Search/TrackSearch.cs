@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace RapAnalyzer.Catalog.Search;
 /// ranked list, each hit with the lines that matched. A side that cannot answer (no embedding) leaves the other's
 /// answer with a note saying so.
 /// </summary>
-public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSearch semantic, IOptions<SearchOptions> options)
+public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSearch semantic, SearchCache cache, IOptions<SearchOptions> options)
 {
     public const string DefaultModel = EmbeddingModels.UseLite;
 
@@ -24,12 +25,32 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
     {
         var took = Stopwatch.StartNew();
         var settings = options.Value;
+        // The canonical request: what the answer depends on, the query as normalised for the cache.
+        var key = JsonSerializer.Serialize(new { request = request with { Query = QueryText.Normalise(request.Query) }, settings });
+        var generation = await cache.GenerationAsync();
+        if (generation is { } current && await cache.AnswerAsync<SearchAnswer>(current, key) is { } cached)
+        {
+            return cached with { TookMs = took.Elapsed.TotalMilliseconds };
+        }
+        var answer = await ComputeAsync(request, settings, took, cancellationToken);
+        // An answer without a side that failed is not kept: the next search may have it whole.
+        if (generation is { } at && answer.Notes.All(note => !note.StartsWith(SemanticLeftOut, StringComparison.Ordinal)))
+        {
+            await cache.KeepAnswerAsync(at, key, answer);
+        }
+        return answer;
+    }
+
+    private const string SemanticLeftOut = "Semantic matching was left out";
+
+    private async Task<SearchAnswer> ComputeAsync(SearchRequest request, SearchOptions settings, Stopwatch took, CancellationToken cancellationToken)
+    {
         var model = request.Model ?? DefaultModel;
         var notes = new List<string>();
         var embedding = request.Mode == SearchMode.Text ? null : await embedder.EmbedAsync(request.Query, model, cancellationToken);
         if (embedding?.Problem is { } problem)
         {
-            notes.Add($"Semantic matching was left out: {problem}");
+            notes.Add($"{SemanticLeftOut}: {problem}");
         }
         // One fixed depth for every page of hybrid search, so pages are slices of one fused list.
         var depth = request.Mode == SearchMode.Hybrid ? settings.Candidates : request.Offset + request.PageSize;

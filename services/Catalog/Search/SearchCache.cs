@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace RapAnalyzer.Catalog.Search;
+
+/// <summary>
+/// Search's Redis caches. Query embeddings are kept long, keyed by model and normalised query: a model version's
+/// vectors never change. Answers are kept briefly under a generation number that every stored or changed track
+/// raises, so a change makes every older answer unreachable at once, with no key scan and no race with a search in
+/// flight. Redis away makes search slower, never failing: each call gives up, the answer is computed, and health says Degraded.
+/// </summary>
+public sealed class SearchCache(IConnectionMultiplexer redis, IOptions<SearchOptions> options, ILogger<SearchCache> logger)
+{
+    private const string Prefix = "ra:catalog:search:v1:";
+    public const string GenerationKey = Prefix + "generation";
+    private static readonly TimeSpan EmbeddingLifetime = TimeSpan.FromDays(14);
+
+    public async Task<float[]?> EmbeddingAsync(string modelId, string query)
+    {
+        var value = await TryAsync(db => db.StringGetAsync(EmbeddingKey(modelId, query)));
+        return value is { HasValue: true } ? MemoryMarshal.Cast<byte, float>((byte[])value.Value!).ToArray() : null;
+    }
+
+    public Task KeepEmbeddingAsync(string modelId, string query, float[] vector) =>
+        TryAsync(db => db.StringSetAsync(EmbeddingKey(modelId, query), MemoryMarshal.AsBytes(vector.AsSpan()).ToArray(), EmbeddingLifetime));
+
+    /// <summary>The current generation (0 when Redis lost it: the answers went with it), or null when Redis is away.</summary>
+    public async Task<long?> GenerationAsync()
+    {
+        var value = await TryAsync(db => db.StringGetAsync(GenerationKey));
+        return value is null ? null : value.Value.HasValue ? (long)value.Value : 0;
+    }
+
+    public async Task<T?> AnswerAsync<T>(long generation, string request) where T : class
+    {
+        var value = await TryAsync(db => db.StringGetAsync(AnswerKey(generation, request)));
+        return value is { HasValue: true } ? JsonSerializer.Deserialize<T>((string)value.Value!, JsonSerializerOptions.Web) : null;
+    }
+
+    public Task KeepAnswerAsync<T>(long generation, string request, T answer) =>
+        TryAsync(db => db.StringSetAsync(AnswerKey(generation, request), JsonSerializer.Serialize(answer, JsonSerializerOptions.Web),
+            options.Value.AnswerLifetime));
+
+    /// <summary>Called after a change is committed, so no search can cache the state before it under the new generation.</summary>
+    public Task TracksChangedAsync() => TryAsync(db => db.StringIncrementAsync(GenerationKey));
+
+    private static string EmbeddingKey(string modelId, string query) => $"{Prefix}embedding:{modelId}:{Hash(QueryText.Normalise(query))}";
+
+    private static string AnswerKey(long generation, string request) => $"{Prefix}answer:{generation}:{Hash(request)}";
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private async Task<T?> TryAsync<T>(Func<IDatabase, Task<T>> call) where T : struct
+    {
+        // While the multiplexer reconnects, waiting for a command's timeout would make every search that much slower.
+        if (!redis.IsConnected)
+        {
+            return null;
+        }
+        try
+        {
+            return await call(redis.GetDatabase());
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            logger.LogWarning(e, "Search's Redis cache is unavailable; searching without it");
+            return null;
+        }
+    }
+}
