@@ -1,5 +1,11 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using RapAnalyzer.Inference.Analysis;
+using RapAnalyzer.Inference.Analysis.Embedded;
 using RapAnalyzer.Inference.Llm;
+using RapAnalyzer.Inference.Upstream;
+using RapAnalyzer.Protos.Catalog;
+using RapAnalyzer.Protos.Enrichment;
 
 namespace RapAnalyzer.Inference;
 
@@ -12,6 +18,21 @@ public static class Extensions
         builder.AddRedisConnection("cache", HealthStatus.Unhealthy);
         builder.AddMessaging("messaging");
         builder.AddGrpcServerDefaults();
+        builder.AddAnalysis();
         return builder;
+    }
+
+    private static void AddAnalysis(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<AnalysisOptions, AnalysisOptions.Validation>(AnalysisOptions.SectionName);
+        builder.Services.AddSingleton(sp => new VaderSentiment(VaderLexicon.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.VaderLexiconPath)));
+        builder.Services.AddSingleton(sp => ExplicitWords.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.ExplicitWordsPath));
+        builder.Services.AddSingleton<EmbeddedAnalyzer>();
+        builder.Services.AddSingleton<AnalyzerSelection>();
+        builder.Services.AddSingleton<LyricsMeasurements>();
+        builder.Services.AddSingleton<CatalogTracks>();
+        builder.Services.AddSingleton<LyricsAnalyzer>();
+        builder.AddGrpcServiceClient<Enrichment.EnrichmentClient>("enrichment");
+        builder.AddGrpcServiceClient<Catalog.CatalogClient>("catalog");
     }
 }
