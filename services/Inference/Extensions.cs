@@ -13,11 +13,10 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddExternalApiOptions<LlmOptions>();
-
         builder.AddRedisConnection("cache", HealthStatus.Unhealthy);
         builder.AddMessaging("messaging");
         builder.AddGrpcServerDefaults();
+        builder.AddLlm();
         builder.AddAnalysis();
         return builder;
     }
@@ -28,7 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton(sp => new VaderSentiment(VaderLexicon.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.VaderLexiconPath)));
         builder.Services.AddSingleton(sp => ExplicitWords.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.ExplicitWordsPath));
         builder.Services.AddSingleton<EmbeddedAnalyzer>();
-        builder.Services.AddSingleton<AnalyzerSelection>();
+        builder.Services.AddSingleton<AnalysisStats>();
         builder.Services.AddSingleton<LyricsMeasurements>();
         builder.Services.AddSingleton<CatalogTracks>();
         builder.Services.AddSingleton<LyricsAnalyzer>();

@@ -1,26 +1,57 @@
 using System.Diagnostics;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Inference.Analysis.Embedded;
+using RapAnalyzer.Inference.Llm;
 using RapAnalyzer.Inference.Upstream;
 
 namespace RapAnalyzer.Inference.Analysis;
 
 /// <summary>
 /// Answers an analysis request with the analyzer asked for, measuring the lyrics through enrichment first so that
-/// either analyzer works from measured facts. An analyzer that cannot answer hands over to the embedded one, and
-/// the analysis says why.
+/// either analyzer works from measured facts. The LLM (asked for, or auto when one is configured) that cannot answer
+/// hands over to the embedded analyzer, and the analysis says why. <paramref name="llm"/> is null when no LLM is configured.
 /// </summary>
-public sealed class LyricsAnalyzer(LyricsMeasurements measurements, EmbeddedAnalyzer embedded, AnalyzerSelection selection)
+public sealed class LyricsAnalyzer(LyricsMeasurements measurements, EmbeddedAnalyzer embedded, AnalysisStats stats, LlmAnalyzer? llm = null)
 {
-    public async Task<LyricsAnalysis> AnalyzeAsync(string lyrics, TrackFeatures? knownFeatures, string analyzer, CancellationToken cancellationToken)
+    private const string NoLlm = "The LLM was asked for but none is configured (Llm:Endpoint): the embedded analyzer answered.";
+
+    public bool LlmConfigured => llm is not null;
+
+    public string LlmModel => llm?.Model ?? "";
+
+    /// <summary><paramref name="interactive"/>: a request waiting for its answer, which the LLM's spent budget does not hold up.</summary>
+    public async Task<LyricsAnalysis> AnalyzeAsync(string lyrics, TrackFeatures? knownFeatures, string analyzer, CancellationToken cancellationToken,
+        bool interactive = true)
     {
         var started = Stopwatch.GetTimestamp();
         var measured = await measurements.MeasureAsync(lyrics, knownFeatures, cancellationToken);
-        var handOver = selection.WhyNotLlm(analyzer);
-        var judgement = embedded.Analyze(lyrics, measured.Features, measured.Vectors);
-        return new LyricsAnalysis(judgement, measured.Features, Analyzers.Embedded, EmbeddedAnalyzer.Version, EmbeddedAnalyzer.Version,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, Join(handOver, measured.Degraded));
+        string? handOver = null;
+        if (analyzer != Analyzers.Embedded && llm is not null)
+        {
+            var outcome = await llm.AnalyzeAsync(lyrics, measured.Features, interactive, cancellationToken);
+            if (outcome.Judgement is { } judgement)
+            {
+                return Done(new LyricsAnalysis(judgement, measured.Features, Analyzers.Llm, llm.Model, AnalysisPrompt.Version,
+                    Elapsed(started), outcome.Tokens, measured.Degraded));
+            }
+            handOver = outcome.Failure;
+        }
+        else if (analyzer == Analyzers.Llm)
+        {
+            handOver = NoLlm;
+        }
+        var embeddedJudgement = embedded.Analyze(lyrics, measured.Features, measured.Vectors);
+        return Done(new LyricsAnalysis(embeddedJudgement, measured.Features, Analyzers.Embedded, EmbeddedAnalyzer.Version, EmbeddedAnalyzer.Version,
+            Elapsed(started), null, Join(handOver, measured.Degraded)));
     }
+
+    private LyricsAnalysis Done(LyricsAnalysis analysis)
+    {
+        stats.Analyzed(analysis.Analyzer, analysis.LatencyMs);
+        return analysis;
+    }
+
+    private static double Elapsed(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
 
     private static string? Join(params string?[] reasons) =>
         reasons.Where(r => r is not null).ToArray() is { Length: > 0 } some ? string.Join(" ", some) : null;
