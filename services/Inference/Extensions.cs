@@ -13,7 +13,8 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisConnection("cache", HealthStatus.Unhealthy);
+        // Without Redis analyses are made uncached: degraded, not down.
+        builder.AddRedisConnection("cache", HealthStatus.Degraded);
         builder.AddMessaging("messaging");
         builder.AddGrpcServerDefaults();
         builder.AddLlm();
@@ -28,6 +29,7 @@ public static class Extensions
         builder.Services.AddSingleton(sp => ExplicitWords.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.ExplicitWordsPath));
         builder.Services.AddSingleton<EmbeddedAnalyzer>();
         builder.Services.AddSingleton<AnalysisStats>();
+        builder.Services.AddSingleton<AnalysisCache>();
         builder.Services.AddSingleton<LyricsMeasurements>();
         builder.Services.AddSingleton<CatalogTracks>();
         builder.Services.AddSingleton<LyricsAnalyzer>();

@@ -14,4 +14,5 @@ app.MapGrpcServerDefaults();
 app.MapGrpcService<InferenceGrpcService>();
 app.MapModelsApi();
 app.MapAnalyzeApi();
+app.MapCacheApi();
 app.Run();

@@ -10,6 +10,9 @@ public sealed class AnalysisOptions
     /// <summary>As enrichment's /features accepts.</summary>
     public int MaxLyricsLength { get; set; } = 100_000;
 
+    /// <summary>How long an analysis is kept in the Redis cache.</summary>
+    public double CacheTtlHours { get; set; } = 24;
+
     /// <summary>vader_lexicon.txt of the npm package vader-sentiment@1.1.3 (eng/setup.sh installs it into models/vader/).</summary>
     public string VaderLexiconPath { get; set; } = ModelFile("vader", "vader_lexicon.txt");
 
@@ -36,6 +39,7 @@ public sealed class AnalysisOptions
     {
         public ValidateOptionsResult Validate(string? name, AnalysisOptions options) => new SettingFailures(SectionName)
             .Range(nameof(MaxLyricsLength), options.MaxLyricsLength, 1, 1_000_000)
+            .Range(nameof(CacheTtlHours), options.CacheTtlHours, 0.001, 24 * 365)
             .File(nameof(VaderLexiconPath), options.VaderLexiconPath, "vader-sentiment@1.1.3 into models/vader/")
             .File(nameof(ExplicitWordsPath), options.ExplicitWordsPath, "badwords-list@1.0.0 into models/badwords/")
             .Result;

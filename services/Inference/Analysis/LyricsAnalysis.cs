@@ -6,6 +6,7 @@ namespace RapAnalyzer.Inference.Analysis;
 /// The one schema of an analysis, whichever analyzer made it. The LLM fills <see cref="Judgement"/>; the service adds
 /// what it measured and who answered. <see cref="Degraded"/> says why the answer is less than asked for (the LLM
 /// failed and the embedded analyzer answered, enrichment was unreachable...); null when nothing was missing.
+/// <see cref="Cached"/>: served from the analysis cache (<see cref="LatencyMs"/> is then the time to serve it).
 /// </summary>
 public sealed record LyricsAnalysis(
     AnalysisJudgement Judgement,
@@ -15,7 +16,8 @@ public sealed record LyricsAnalysis(
     string PromptVersion,
     double LatencyMs,
     TokenUsage? Tokens,
-    string? Degraded);
+    string? Degraded,
+    bool Cached = false);
 
 /// <summary>What an analyzer concludes about a song. Scores are 1–10; a score it could not give is null.</summary>
 public sealed record AnalysisJudgement(

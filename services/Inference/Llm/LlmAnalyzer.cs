@@ -33,7 +33,7 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
         {
             if (circuit.IsOpen)
             {
-                return new(null, tokens, $"The LLM's circuit is open (its last {llm.CircuitBreakerFailures} calls failed): the embedded analyzer answered.");
+                return CircuitOpen(llm, tokens);
             }
             if (interactive ? !budget.TryTake() : !await TakeAsync(cancellationToken))
             {
@@ -43,12 +43,22 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
             await _slots.WaitAsync(cancellationToken);
             try
             {
+                if (!circuit.TryEnter())
+                {
+                    return CircuitOpen(llm, tokens);
+                }
                 var messages = AnalysisPrompt.Messages(lyrics, features, llm.JsonMode, llm.DisableThinking, errors);
-                response = await circuit.Pipeline.ExecuteAsync(
-                    async token => await chat.GetResponseAsync(messages, ChatOptions(llm), token), cancellationToken);
+                response = await chat.GetResponseAsync(messages, ChatOptions(llm), cancellationToken);
+                circuit.Succeeded();
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                circuit.Abandoned();
+                throw;
+            }
+            catch (Exception e)
+            {
+                circuit.Failed();
                 logger.LogWarning(e, "The LLM analysis call failed");
                 return new(null, tokens, $"The LLM {Describe(e)}: the embedded analyzer answered.");
             }
@@ -68,6 +78,9 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
         }
         return new(null, tokens, $"The LLM's answer was no valid analysis, twice ({string.Join("; ", errors!)}): the embedded analyzer answered.");
     }
+
+    private static LlmOutcome CircuitOpen(LlmOptions llm, TokenUsage tokens) =>
+        new(null, tokens, $"The LLM's circuit is open (its last {llm.CircuitBreakerFailures} calls failed in a row): the embedded analyzer answered.");
 
     private async Task<bool> TakeAsync(CancellationToken cancellationToken)
     {
@@ -91,7 +104,7 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
     // What the response may say of a failure: its kind and status, never the endpoint's address.
     private static string Describe(Exception e) => e switch
     {
-        BrokenCircuitException => "circuit is open",
+        BrokenCircuitException => "client's circuit is open",
         TimeoutRejectedException => "gave no answer in time",
         ClientResultException { Status: > 0 } result => $"answered {result.Status}",
         HttpRequestException { StatusCode: { } status } => $"answered {(int)status}",

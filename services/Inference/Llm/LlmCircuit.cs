@@ -1,39 +1,95 @@
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.CircuitBreaker;
 
 namespace RapAnalyzer.Inference.Llm;
 
 /// <summary>
-/// The LLM's circuit, over whole analysis calls (each already retried by the client's pipeline): it opens after
-/// <see cref="LlmOptions.CircuitBreakerFailures"/> failures with no success among them, stays open for
-/// <c>CircuitBreakerBreakSeconds</c>, then lets one call through (half-open). While it is open the embedded
-/// analyzer answers at once.
+/// The LLM's circuit, over whole analysis calls (each already retried by the client's Polly pipeline): it opens
+/// after <see cref="LlmOptions.CircuitBreakerFailures"/> failures in a row, stays open for
+/// <c>CircuitBreakerBreakSeconds</c>, then half-opens: one call goes through, and its outcome closes or reopens it.
+/// While it is open the embedded analyzer answers at once. Polly's breaker counts a failure ratio over a sampling
+/// window, so a success a minute ago would keep it closed through a whole outage: failures in a row need this count.
 /// </summary>
-public sealed class LlmCircuit
+public sealed class LlmCircuit(IOptions<LlmOptions> options, TimeProvider time)
 {
-    private readonly CircuitBreakerStateProvider _state = new();
+    public const string Closed = "closed";
+    public const string Open = "open";
+    public const string HalfOpen = "half-open";
 
-    public LlmCircuit(IOptions<LlmOptions> options, TimeProvider time)
+    private readonly Lock _lock = new();
+    private int _failuresInRow;
+    private DateTimeOffset? _openUntil;
+    private bool _trialInFlight;
+
+    public string State
     {
-        var llm = options.Value;
-        Pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        get
+        {
+            lock (_lock)
             {
-                // Every call of the window failed, and at least this many: the failures came in a row.
-                FailureRatio = 1.0,
-                MinimumThroughput = llm.CircuitBreakerFailures,
-                SamplingDuration = TimeSpan.FromSeconds(Math.Max(60, llm.CircuitBreakerBreakSeconds)),
-                BreakDuration = TimeSpan.FromSeconds(llm.CircuitBreakerBreakSeconds),
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException { CancellationToken.IsCancellationRequested: true }),
-                StateProvider = _state,
-            })
-            .Build();
+                return _openUntil is not { } until ? Closed : time.GetUtcNow() < until ? Open : HalfOpen;
+            }
+        }
     }
 
-    public ResiliencePipeline Pipeline { get; }
+    /// <summary>Open, or half-open with its one trial call under way: no call may go out now.</summary>
+    public bool IsOpen
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _openUntil is { } until && (time.GetUtcNow() < until || _trialInFlight);
+            }
+        }
+    }
 
-    public CircuitState State => _state.CircuitState;
+    /// <summary>Whether a call may go out; a half-open circuit lets one through until its outcome is known.</summary>
+    public bool TryEnter()
+    {
+        lock (_lock)
+        {
+            if (_openUntil is not { } until)
+            {
+                return true;
+            }
+            if (time.GetUtcNow() < until || _trialInFlight)
+            {
+                return false;
+            }
+            _trialInFlight = true;
+            return true;
+        }
+    }
 
-    public bool IsOpen => State is CircuitState.Open or CircuitState.Isolated;
+    public void Succeeded()
+    {
+        lock (_lock)
+        {
+            _failuresInRow = 0;
+            _openUntil = null;
+            _trialInFlight = false;
+        }
+    }
+
+    public void Failed()
+    {
+        lock (_lock)
+        {
+            _failuresInRow++;
+            if (_trialInFlight || _failuresInRow >= options.Value.CircuitBreakerFailures)
+            {
+                _openUntil = time.GetUtcNow() + TimeSpan.FromSeconds(options.Value.CircuitBreakerBreakSeconds);
+            }
+            _trialInFlight = false;
+        }
+    }
+
+    /// <summary>A call that ended without an outcome (the caller gave up) frees the half-open circuit's trial.</summary>
+    public void Abandoned()
+    {
+        lock (_lock)
+        {
+            _trialInFlight = false;
+        }
+    }
 }

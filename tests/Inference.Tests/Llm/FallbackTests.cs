@@ -20,7 +20,7 @@ public class FallbackTests
 
     private static LyricsAnalyzer Analyzer(IHost? llmHost) => new(UnreachableEnrichment(), ModelData.Analyzer,
         llmHost?.Services.GetRequiredService<AnalysisStats>() ?? new AnalysisStats(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
-        llmHost?.Llm());
+        llm: llmHost?.Llm());
 
     [Test]
     public async Task With_the_circuit_open_the_embedded_analyzer_answers_at_once_and_says_so()
