@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using RapAnalyzer.Inference.Analysis;
+using RapAnalyzer.Inference.Consumers;
 using RapAnalyzer.Inference.Analysis.Embedded;
 using RapAnalyzer.Inference.Llm;
 using RapAnalyzer.Inference.Upstream;
@@ -15,9 +16,18 @@ public static class Extensions
     {
         // Without Redis analyses are made uncached: degraded, not down.
         builder.AddRedisConnection("cache", HealthStatus.Degraded);
-        builder.AddMessaging("messaging");
+        var llmConfigured = builder.AddLlm();
+        builder.AddMessaging("messaging", bus =>
+        {
+            bus.AddConsumer<TrackEnrichedConsumer>();
+            if (llmConfigured)
+            {
+                // As many at once as the LLM takes; each waits for the budget.
+                bus.AddConsumer<LlmAnalysisConsumer>((_, consumer) =>
+                    consumer.ConcurrentMessageLimit = builder.Configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>()!.Concurrency);
+            }
+        });
         builder.AddGrpcServerDefaults();
-        builder.AddLlm();
         builder.AddAnalysis();
         return builder;
     }

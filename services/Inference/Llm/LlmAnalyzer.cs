@@ -8,8 +8,11 @@ using RapAnalyzer.Inference.Analysis;
 
 namespace RapAnalyzer.Inference.Llm;
 
-/// <summary>What the LLM gave: a judgement, or why not (and the embedded analyzer answers instead).</summary>
-public sealed record LlmOutcome(AnalysisJudgement? Judgement, TokenUsage Tokens, string? Failure);
+/// <summary>
+/// What the LLM gave: a judgement, or why not (and the embedded analyzer answers instead). <see cref="Retryable"/>:
+/// the LLM could not be reached or was not asked (circuit, budget), so trying later may succeed; not after two invalid answers.
+/// </summary>
+public sealed record LlmOutcome(AnalysisJudgement? Judgement, TokenUsage Tokens, string? Failure, bool Retryable = true);
 
 /// <summary>
 /// An analysis by the LLM: within the budget and the circuit, the prompt with the measured features, the answer read
@@ -76,7 +79,8 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
             errors = reading.Errors;
             logger.LogInformation("The LLM's answer was no valid analysis (attempt {Attempt}): {Errors}", attempt + 1, string.Join("; ", errors));
         }
-        return new(null, tokens, $"The LLM's answer was no valid analysis, twice ({string.Join("; ", errors!)}): the embedded analyzer answered.");
+        return new(null, tokens, $"The LLM's answer was no valid analysis, twice ({string.Join("; ", errors!)}): the embedded analyzer answered.",
+            Retryable: false);
     }
 
     private static LlmOutcome CircuitOpen(LlmOptions llm, TokenUsage tokens) =>

@@ -16,16 +16,16 @@ public static class LlmRegistration
     /// The LLM's IChatClient over the OpenAI-compatible API, on the Llm HttpClient (the external-API pipeline: attempt
     /// timeout, retries with backoff and jitter honouring Retry-After), with OpenTelemetry in the chat pipeline. The
     /// SDK's own retries and timeout are off: two retry layers would multiply the attempts. Nothing is registered
-    /// without an endpoint: then the embedded analyzer answers.
+    /// without an endpoint: then the embedded analyzer answers. Returns whether an LLM is configured.
     /// </summary>
-    public static void AddLlm(this IHostApplicationBuilder builder)
+    public static bool AddLlm(this IHostApplicationBuilder builder)
     {
         builder.Services.AddExternalApiClient<LlmOptions>();
         builder.Services.AddSingleton<LlmBudget>();
         builder.Services.AddSingleton<LlmCircuit>();
         if (builder.Configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() is not { IsConfigured: true })
         {
-            return;
+            return false;
         }
         builder.Services.AddChatClient(sp =>
             {
@@ -43,5 +43,6 @@ public static class LlmRegistration
             .UseOpenTelemetry(sourceName: TelemetrySource);
         builder.Services.AddSingleton<LlmAnalyzer>();
         builder.Services.AddOpenTelemetry().WithTracing(t => t.AddSource(TelemetrySource)).WithMetrics(m => m.AddMeter(TelemetrySource));
+        return true;
     }
 }

@@ -5,8 +5,8 @@ using RapAnalyzer.Protos.Catalog;
 
 namespace RapAnalyzer.Inference.Upstream;
 
-/// <summary>A stored track's lyrics and features, as an analysis by track id needs them.</summary>
-public sealed record StoredTrack(Guid Id, string Lyrics, TrackFeatures? Features);
+/// <summary>A stored track's lyrics and features, as an analysis by track id needs them, and what a TrackAnalyzed names.</summary>
+public sealed record StoredTrack(Guid Id, string Lyrics, TrackFeatures? Features, string Artist, int? Year);
 
 /// <summary>Thrown when the catalog cannot be asked: an analysis by track id then has nothing to analyze.</summary>
 public sealed class CatalogUnavailableException(string message, Exception inner) : Exception(message, inner);
@@ -23,7 +23,7 @@ public sealed class CatalogTracks(Catalog.CatalogClient catalog)
             var reply = await catalog.GetTrackAsync(new GetTrackRequest { TrackId = id.ToString() }, deadline: DateTime.UtcNow + Deadline,
                 cancellationToken: cancellationToken);
             var features = string.IsNullOrEmpty(reply.FeaturesJson) ? null : JsonSerializer.Deserialize<TrackFeatures>(reply.FeaturesJson, JsonSerializerOptions.Web);
-            return new StoredTrack(id, reply.Lyrics, features);
+            return new StoredTrack(id, reply.Lyrics, features, reply.Artist, reply.Year == 0 ? null : reply.Year);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
