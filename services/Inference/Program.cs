@@ -13,4 +13,6 @@ app.MapErrorQueuesApi();
 app.MapGrpcServerDefaults();
 app.MapGrpcService<InferenceGrpcService>();
 app.MapModelsApi();
+app.MapAnalyzeApi();
+app.MapCacheApi();
 app.Run();

@@ -4,7 +4,10 @@ using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Catalog.Data;
 
-/// <summary>The read side shared by the HTTP API and the gRPC service.</summary>
+/// <summary>
+/// The read side shared by the HTTP API and the gRPC service. A track's <c>LatestAnalysis</c> is its latest of any
+/// analyzer, <c>LatestAnalyses</c> the latest of each.
+/// </summary>
 public sealed class TrackQueries(CatalogDbContext db)
 {
     public Task<TrackDetails?> GetTrackAsync(Guid id, CancellationToken cancellationToken) =>
@@ -22,7 +25,12 @@ public sealed class TrackQueries(CatalogDbContext db)
                     .FirstOrDefault(),
                 t.QualityScores.OrderByDescending(q => q.ScoredAt)
                     .Select(q => new QualityValues(q.Score, q.ModelVersion, q.ScoredAt))
-                    .FirstOrDefault()))
+                    .FirstOrDefault(),
+                // Every analysis is kept; the track shows the latest of each analyzer (one with no later one of its analyzer).
+                t.Analyses.Where(a => !t.Analyses.Any(later => later.Analyzer == a.Analyzer && later.CreatedAt > a.CreatedAt))
+                    .OrderBy(a => a.Analyzer)
+                    .Select(a => new AnalysisValues(a.Analyzer, a.ModelVersion, a.ResultJson, a.ElapsedMs, a.CreatedAt))
+                    .ToList()))
             .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<TrackPage> ListTracksAsync(TrackListQuery query, CancellationToken cancellationToken)
@@ -56,7 +64,8 @@ public sealed class TrackQueries(CatalogDbContext db)
 
 public sealed record TrackDetails(Guid Id, string Title, string Artist, string? Album, int? Year, string Lyrics,
     string Source, string SourceId, string? Language, long? Views, string? Url, TrackFeatures? Features,
-    int? FeaturesVersion, IReadOnlyList<string> EmbeddingModels, SpotifyValues? Spotify, AnalysisValues? LatestAnalysis, QualityValues? Quality);
+    int? FeaturesVersion, IReadOnlyList<string> EmbeddingModels, SpotifyValues? Spotify, AnalysisValues? LatestAnalysis, QualityValues? Quality,
+    IReadOnlyList<AnalysisValues> LatestAnalyses);
 
 public sealed record SpotifyValues(string SpotifyId, int Popularity, string Album, string? ReleaseDate, int DurationMs, bool Explicit);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RapAnalyzer.Inference.Analysis;
 using RapAnalyzer.Inference.Llm;
 
 namespace RapAnalyzer.Inference.Apis;
@@ -11,5 +12,6 @@ public static class ModelsApi
         return app;
     }
 
-    public static ModelInfo GetModelInfo(IOptions<LlmOptions> options) => ModelInfo.From(options.Value);
+    public static ModelInfo GetModelInfo(IOptions<LlmOptions> options, LlmCircuit circuit, LlmBudget budget, AnalysisStats stats) =>
+        ModelInfo.From(options.Value, circuit, budget, stats);
 }

@@ -1,21 +1,24 @@
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using RapAnalyzer.Inference.Analysis;
 using RapAnalyzer.Inference.Llm;
 using RapAnalyzer.Protos.Inference;
 
 namespace RapAnalyzer.Inference.Grpc;
 
-public sealed class InferenceGrpcService(IOptions<LlmOptions> options) : RapAnalyzer.Protos.Inference.Inference.InferenceBase
+public sealed class InferenceGrpcService(IOptions<LlmOptions> options, LlmCircuit circuit, LlmBudget budget, AnalysisStats stats)
+    : RapAnalyzer.Protos.Inference.Inference.InferenceBase
 {
     public override Task<ModelInfoReply> GetModelInfo(ModelInfoRequest request, ServerCallContext context)
     {
-        var info = ModelInfo.From(options.Value);
+        var info = ModelInfo.From(options.Value, circuit, budget, stats);
         return Task.FromResult(new ModelInfoReply
         {
             LlmConfigured = info.LlmConfigured,
             LlmEndpoint = info.LlmEndpoint ?? "",
             LlmModel = info.LlmModel,
-            EmbeddedAnalyzerVersion = ModelInfo.EmbeddedAnalyzer,
+            CircuitState = info.CircuitState,
+            EmbeddedAnalyzerVersion = info.EmbeddedAnalyzerVersion,
         });
     }
 }

@@ -27,7 +27,7 @@ public sealed class BackgroundServiceTests
     {
         await using var run = await ServiceRun.StartAsync("style-transfer");
         var model = run.App.Services.GetRequiredService<DistributedApplicationModel>();
-        Assert.That(model.Resources.OfType<ProjectResource>().Select(r => r.Name), Is.EquivalentTo(new[] { "catalog", "inference", "style-transfer" }));
+        Assert.That(model.Resources.OfType<ProjectResource>().Select(r => r.Name), Is.EquivalentTo(new[] { "catalog", "enrichment", "inference", "style-transfer" }));
         await HealthAssertions.AssertHealthyAsync(run.Http);
         await HealthAssertions.AssertGrpcServingAsync(run.Grpc);
     }

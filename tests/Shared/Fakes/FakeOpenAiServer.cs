@@ -8,6 +8,8 @@ namespace RapAnalyzer.Testing.Fakes;
 /// An OpenAI-compatible API on loopback: POST /v1/embeddings as OpenAI, vLLM and Ollama answer it (float or base64
 /// vectors, "dimensions", Bearer keys, OpenAI's error bodies). Its model hashes each word into one of the vector's
 /// dimensions, so texts sharing words score closer, and <see cref="Embed"/> lets a test work out the expected vector.
+/// POST /v1/chat/completions answers as a Qwen3 model behind such a server does, as <see cref="ChatAnswer"/> says:
+/// content with a think block or in fences, reasoning_content apart, errors with Retry-After, delays.
 /// </summary>
 public sealed class FakeOpenAiServer : FakeApiServer
 {
@@ -15,7 +17,11 @@ public sealed class FakeOpenAiServer : FakeApiServer
     public const string EmbeddingModel = "fake-hashing-embed";
     public const int DefaultDimensions = 64;
 
+    public const string ChatModel = "qwen/qwen3-4b-fp8";
+    public const string ChatPath = "/v1/chat/completions";
+
     private readonly List<IReadOnlyList<string>> _embeddingInputs = [];
+    private readonly List<JsonElement> _chatRequests = [];
 
     private FakeOpenAiServer()
     {
@@ -35,6 +41,29 @@ public sealed class FakeOpenAiServer : FakeApiServer
             }
         }
     }
+
+    /// <summary>The bodies of the chat requests received, in order (those answered with an error included).</summary>
+    public IReadOnlyList<JsonElement> ChatRequests
+    {
+        get
+        {
+            lock (_chatRequests)
+            {
+                return [.. _chatRequests];
+            }
+        }
+    }
+
+    /// <summary>How the n-th chat request (from 1) is answered; by default a valid analysis.</summary>
+    public Func<int, FakeChatAnswer> ChatAnswer { get; set; } = _ => FakeChatAnswer.Content(ValidAnalysis);
+
+    /// <summary>A valid answer of the analysis schema.</summary>
+    public const string ValidAnalysis = """
+        {"sentiment":{"label":"positive","score":0.62,"confidence":0.8},"moods":["triumphant","confident"],
+         "themes":["success","money","outer space"],"complexity":7,"flow":"Steady mid-length lines of about eleven syllables.",
+         "rhyme":"Dense internal rhymes, rhyme density 0.9.","quality":8,
+         "explicit":{"isExplicit":false,"reason":"No profanity."},"summary":"A triumphant song about success and money."}
+        """;
 
     public static async Task<FakeOpenAiServer> StartAsync()
     {
@@ -59,7 +88,62 @@ public sealed class FakeOpenAiServer : FakeApiServer
         return vector;
     }
 
-    protected override void MapRoutes(WebApplication app) => app.MapPost("/v1/embeddings", (Delegate)Embeddings);
+    protected override void MapRoutes(WebApplication app)
+    {
+        app.MapPost("/v1/embeddings", (Delegate)Embeddings);
+        app.MapPost(ChatPath, (Delegate)ChatCompletions);
+    }
+
+    private async Task<IResult> ChatCompletions(HttpContext context)
+    {
+        if (context.Request.Headers.Authorization != $"Bearer {ApiKey}")
+        {
+            return Error(401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
+        }
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        int number;
+        lock (_chatRequests)
+        {
+            _chatRequests.Add(body.RootElement.Clone());
+            number = _chatRequests.Count;
+        }
+        var answer = ChatAnswer(number);
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(answer.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
+        }
+        if (answer.Status != 200)
+        {
+            if (answer.RetryAfterSeconds is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return Error(answer.Status, answer.Status == 429 ? "Rate limit reached for requests." : "The server had an error while processing your request.",
+                answer.Status == 429 ? "requests" : "server_error", null);
+        }
+        var model = body.RootElement.TryGetProperty("model", out var m) ? m.GetString() : ChatModel;
+        var promptTokens = body.RootElement.GetProperty("messages").EnumerateArray().Sum(message => Words(MessageText(message)));
+        var completionTokens = Words(answer.Text);
+        var message = answer.ReasoningContent is null
+            ? (object)new { role = "assistant", content = answer.Text }
+            : new { role = "assistant", content = answer.Text, reasoning_content = answer.ReasoningContent };
+        return Results.Json(new
+        {
+            id = $"chatcmpl-{number}",
+            @object = "chat.completion",
+            created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            model,
+            choices = new[] { new { index = 0, message, finish_reason = "stop" } },
+            usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
+        });
+    }
 
     private async Task<IResult> Embeddings(HttpContext context)
     {
@@ -100,6 +184,25 @@ public sealed class FakeOpenAiServer : FakeApiServer
         return Results.Json(new { @object = "list", data, model, usage = new { prompt_tokens = tokens, total_tokens = tokens } });
     }
 
+    /// <summary>A message's text: its content as a string, or its text parts.</summary>
+    public static string MessageText(JsonElement message) => message.GetProperty("content") switch
+    {
+        { ValueKind: JsonValueKind.String } text => text.GetString()!,
+        { ValueKind: JsonValueKind.Array } parts => string.Concat(parts.EnumerateArray()
+            .Where(p => p.TryGetProperty("text", out _)).Select(p => p.GetProperty("text").GetString())),
+        _ => "",
+    };
+
+    private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
     private static IResult Error(int status, string message, string type, string? code) =>
         Results.Json(new { error = new { message, type, param = (string?)null, code } }, statusCode: status);
+}
+
+/// <summary>How the fake answers one chat request: the message's content (and reasoning_content), or an error status.</summary>
+public sealed record FakeChatAnswer(string Text, string? ReasoningContent = null, int Status = 200, int? RetryAfterSeconds = null, TimeSpan Delay = default)
+{
+    public static FakeChatAnswer Content(string text, TimeSpan delay = default) => new(text, Delay: delay);
+
+    public static FakeChatAnswer Failure(int status, int? retryAfterSeconds = null) => new("", Status: status, RetryAfterSeconds: retryAfterSeconds);
 }

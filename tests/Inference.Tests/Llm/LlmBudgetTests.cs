@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using RapAnalyzer.Inference.Llm;
+
+namespace RapAnalyzer.Inference.Tests.Llm;
+
+/// <summary>The sliding minute of the requests-per-minute budget, on a clock the test moves.</summary>
+public class LlmBudgetTests
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Test]
+    public void A_slot_frees_a_minute_after_it_was_taken()
+    {
+        var clock = new ManualClock();
+        var budget = new LlmBudget(Options.Create(new LlmOptions { RequestsPerMinute = 2 }), clock);
+
+        Assert.That(budget.TryTake(), Is.True);
+        clock.Now += TimeSpan.FromSeconds(30);
+        Assert.That(budget.TryTake(), Is.True);
+        Assert.That(budget.TryTake(), Is.False);
+        Assert.That(budget.Left, Is.Zero);
+
+        clock.Now += TimeSpan.FromSeconds(30);
+        Assert.That(budget.Left, Is.EqualTo(1));
+        Assert.That(budget.TryTake(), Is.True);
+        Assert.That(budget.TryTake(), Is.False);
+    }
+
+    [Test]
+    public async Task The_pipeline_waits_for_a_slot_instead_of_being_refused()
+    {
+        var budget = new LlmBudget(Options.Create(new LlmOptions { RequestsPerMinute = 1 }), TimeProvider.System);
+        await budget.TakeAsync(CancellationToken.None);
+
+        using var shortly = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        Assert.That(async () => await budget.TakeAsync(shortly.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
+}
