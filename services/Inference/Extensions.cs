@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RapAnalyzer.Inference.Generation;
 using RapAnalyzer.Inference.Llm;
 
 namespace RapAnalyzer.Inference;
@@ -10,8 +11,9 @@ public static class Extensions
         builder.Services.AddExternalApiOptions<LlmOptions>();
 
         builder.AddRedisConnection("cache", HealthStatus.Unhealthy);
-        builder.AddMessaging("messaging");
+        builder.AddMessaging("messaging", bus => bus.AddGenerationConsumers());
         builder.AddGrpcServerDefaults();
+        builder.AddGeneration();
         return builder;
     }
 }

@@ -13,4 +13,5 @@ app.MapErrorQueuesApi();
 app.MapGrpcServerDefaults();
 app.MapGrpcService<InferenceGrpcService>();
 app.MapModelsApi();
+app.MapGenerateApi();
 app.Run();
