@@ -60,8 +60,8 @@ public static class AppModel
             .WithExternalSetting("Llm__Endpoint", llmEndpoint)
             .WithExternalSetting("Llm__Model", llmModel)
             .WithExternalSetting("Llm__ApiKey", llmApiKey)
-            .WithReference(cache).WithReference(messaging)
-            .WaitFor(cache).WaitFor(messaging)
+            .WithReference(cache).WithReference(messaging).WithReference(catalog)
+            .WaitFor(cache).WaitFor(messaging).WaitFor(catalog)
             .WithErrorQueueReplay();
 
         var styleTransfer = builder.AddProject<Projects.StyleTransfer>("style-transfer").WithServiceEndpoints()
