@@ -45,13 +45,15 @@ public static class RhymingCorpus
     private static readonly string[] Verbs = ["remember", "carry", "chase", "see", "keep", "bring", "leave", "find"];
     private static readonly string[] Joins = ["every day until the", "through it all with the", "and never lose the", "like the", "way past the", "deep inside the"];
 
-    public static IEnumerable<(string Artist, string Lyrics)> Tracks(int count, int seed)
+    /// <param name="artist">Every track's artist; by default five artists take turns.</param>
+    /// <param name="verses">Verses of eight lines a track.</param>
+    public static IEnumerable<(string Artist, string Lyrics)> Tracks(int count, int seed, string? artist = null, int verses = 2)
     {
         var random = new Random(seed);
         for (var track = 0; track < count; track++)
         {
             var lyrics = new StringBuilder();
-            for (var verse = 0; verse < 2; verse++)
+            for (var verse = 0; verse < verses; verse++)
             {
                 lyrics.Append($"[Verse {verse + 1}]\n");
                 var topic = Topics[random.Next(Topics.Length)];
@@ -71,7 +73,7 @@ public static class RhymingCorpus
                 }
                 lyrics.Append('\n');
             }
-            yield return ($"Artist {track % 5}", lyrics.ToString());
+            yield return (artist ?? $"Artist {track % 5}", lyrics.ToString());
         }
     }
 }
