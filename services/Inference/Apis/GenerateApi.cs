@@ -14,8 +14,8 @@ public static class GenerateApi
     }
 
     /// <summary>Lines in the asked rhyme scheme, each with the rhyme it keeps, and the output's measured rhyme density.</summary>
-    public static Results<Ok<GeneratedLyrics>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult> Generate(
-        GenerationRequest? request, GenerationService generator)
+    public static async Task<Results<Ok<GeneratedLyrics>, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult>> Generate(
+        GenerationRequest? request, GenerationService generator, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -25,7 +25,7 @@ public static class GenerateApi
         {
             return TypedResults.ValidationProblem(problems);
         }
-        return generator.Generate(request) switch
+        return await generator.GenerateAsync(request, cancellationToken) switch
         {
             GenerationOutcome.Generated generated => TypedResults.Ok(generated.Lyrics),
             GenerationOutcome.UnknownArtist unknown => TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails

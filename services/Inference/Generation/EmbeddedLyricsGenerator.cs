@@ -1,5 +1,3 @@
-using RapAnalyzer.Rhymes;
-
 namespace RapAnalyzer.Inference.Generation;
 
 /// <summary>
@@ -41,15 +39,8 @@ public sealed class EmbeddedLyricsGenerator(LineIndex index, LinePhonetics phone
             chosen.Add(candidates[best]);
             used.Add(candidates[best].Text);
         }
-        var heard = chosen.Select(line => phonetics.Line(line.Text)).ToList();
-        return new GeneratedLyrics(
-            [.. chosen.Select((line, i) => new GeneratedLine(i + 1, line.Text, line.Artist, Rhyme(scheme, i, heard)))],
-            RhymeDensity.Compute(heard),
-            scheme.Name(),
-            EndRhymeScheme.Of(heard),
-            Name,
-            $"deepbeat-fasttree ({ranker.Queries} training questions, {index.Lines} lines)",
-            seed);
+        return LyricsDescription.Of([.. chosen.Select(line => (line.Text, (string?)line.Artist))], scheme, phonetics, Name,
+            $"deepbeat-fasttree ({ranker.Queries} training questions, {index.Lines} lines)", seed);
     }
 
     private List<IndexedLine> Candidates(RhymeScheme scheme, int i, int count, string? artist, List<IndexedLine> chosen,
@@ -75,20 +66,4 @@ public sealed class EmbeddedLyricsGenerator(LineIndex index, LinePhonetics phone
     }
 
     private List<IndexedLine> Lines(IEnumerable<int> ids) => [.. ids.Distinct().Select(index.Line)];
-
-    private static LineRhymeKept Rhyme(RhymeScheme scheme, int i, IReadOnlyList<PhoneticLine> lines)
-    {
-        var partner = scheme.PartnerOf(i) ?? (scheme == RhymeScheme.Free && i > 0 ? i - 1 : null);
-        if (partner is not { } p)
-        {
-            return new LineRhymeKept(null, null, 0, 0, false);
-        }
-        var vowels = LineRhyme.Length(lines[p], lines[i]);
-        var kept = LineRhyme.EndsAlike(lines[p], lines[i]) || vowels >= 2;
-        if (scheme == RhymeScheme.Free && !kept)
-        {
-            return new LineRhymeKept(null, null, 0, 0, false);
-        }
-        return new LineRhymeKept(p + 1, lines[p].LastWord?.RhymeTail, vowels, LineRhyme.Syllables(lines[p], lines[i]), kept);
-    }
 }

@@ -1,4 +1,10 @@
+using System.ClientModel;
 using MassTransit;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using RapAnalyzer.Inference.Llm;
 using RapAnalyzer.Protos.Catalog;
 using RapAnalyzer.Rhymes;
 
@@ -17,11 +23,20 @@ public static class GenerationExtensions
         builder.Services.AddSingleton<LineIndex>();
         builder.Services.AddSingleton<GenerationModel>();
         builder.Services.AddSingleton<EmbeddedLyricsGenerator>();
+        builder.Services.AddSingleton<LlmLyricsWriter>();
         builder.Services.AddSingleton<GenerationService>();
+        // A plain client over the OpenAI-compatible endpoint, unless the service already registers its own; it is only
+        // resolved when an endpoint is configured.
+        builder.Services.TryAddSingleton(services => ChatClient(services.GetRequiredService<IOptions<LlmOptions>>().Value));
         builder.Services.AddSingleton<CorpusIndexer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CorpusIndexer>());
         return builder;
     }
+
+    private static IChatClient ChatClient(LlmOptions options) =>
+        new OpenAI.Chat.ChatClient(options.Model, new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "none" : options.ApiKey),
+            new OpenAIClientOptions { Endpoint = new Uri(options.Endpoint!), NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds) })
+            .AsIChatClient();
 
     public static IBusRegistrationConfigurator AddGenerationConsumers(this IBusRegistrationConfigurator bus)
     {

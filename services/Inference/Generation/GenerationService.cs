@@ -1,9 +1,17 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using RapAnalyzer.Inference.Llm;
+
 namespace RapAnalyzer.Inference.Generation;
 
-/// <summary>Answers a generation request with the embedded generator, or says why it cannot yet.</summary>
-public sealed class GenerationService(LineIndex index, GenerationModel model, EmbeddedLyricsGenerator embedded)
+/// <summary>
+/// Answers a generation request: with the LLM when one is configured, else, or when it fails in any way, with the
+/// embedded generator, and the answer then says the LLM failed and why.
+/// </summary>
+public sealed class GenerationService(LineIndex index, GenerationModel model, EmbeddedLyricsGenerator embedded, LlmLyricsWriter writer,
+    IServiceProvider services, IOptions<LlmOptions> llm, ILogger<GenerationService> logger)
 {
-    public GenerationOutcome Generate(GenerationRequest request)
+    public async Task<GenerationOutcome> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
         string? artist = null;
         if (!string.IsNullOrWhiteSpace(request.Artist))
@@ -14,14 +22,31 @@ public sealed class GenerationService(LineIndex index, GenerationModel model, Em
                 return new GenerationOutcome.UnknownArtist($"No lines of artist '{request.Artist}' are indexed.");
             }
         }
+        string? llmFailure = null;
+        if (llm.Value.IsConfigured && services.GetService<IChatClient>() is { } chat)
+        {
+            try
+            {
+                return new GenerationOutcome.Generated(await writer.WriteAsync(chat, request, artist, cancellationToken));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("The LLM did not write the lyrics ({Problem}); the embedded generator answers.", e.Message);
+                llmFailure = e is OperationCanceledException ? $"no answer within {llm.Value.TimeoutSeconds} s" : e.Message;
+            }
+        }
         if (model.Ranker is not { } ranker)
         {
-            return new GenerationOutcome.NotReady(model.Build is null
+            var why = model.Build is null
                 ? "The line index is still being built from the catalog."
                 : $"The corpus is too small to train the next-line ranker yet: {index.Lines} lines in {index.Verses} verses, "
-                  + $"at least {RankerTraining.MinimumQueries} verses of two lines or more needed.");
+                  + $"at least {RankerTraining.MinimumQueries} verses of two lines or more needed.";
+            return new GenerationOutcome.NotReady(llmFailure is null ? why : $"The LLM failed ({llmFailure}). {why}");
         }
-        return new GenerationOutcome.Generated(embedded.Generate(request, artist, ranker));
+        var lyrics = embedded.Generate(request, artist, ranker);
+        return new GenerationOutcome.Generated(llmFailure is null
+            ? lyrics
+            : lyrics with { Degraded = true, DegradedReason = $"The LLM failed ({llmFailure}); the embedded generator answered." });
     }
 }
 
