@@ -152,6 +152,12 @@ public sealed class LineIndex(LinePhonetics phonetics)
             }
             var artistId = artist is null ? -1 : _artistIds.GetValueOrDefault(ArtistIdentity.Key(artist), -2);
             var lines = _linesOfKey[key];
+            if (artistId >= 0 && _linesOfArtist[artistId].Count < lines.Count)
+            {
+                // An artist's few lines in a large bucket: read their lines for the key rather than probe the bucket.
+                var own = _linesOfArtist[artistId];
+                return Draw(own.Count, i => own[i], count, random, id => _keyOf[id] == key && (accept?.Invoke(id) ?? true), scanUpTo: FullScan);
+            }
             return Draw(lines.Count, i => lines[i], count, random, id => (artistId == -1 || _artistOf[id] == artistId) && (accept?.Invoke(id) ?? true));
         }
     }
@@ -173,12 +179,15 @@ public sealed class LineIndex(LinePhonetics phonetics)
         }
     }
 
+    // An artist's lines are read whole up to this many when only some of them are wanted.
+    private const int FullScan = 50_000;
+
     // A small bucket is read whole, in a shuffled order; a large one is probed at random, a bounded number of times.
-    private List<int> Draw(int size, Func<int, int> lineAt, int count, Random random, Func<int, bool>? accept)
+    private List<int> Draw(int size, Func<int, int> lineAt, int count, Random random, Func<int, bool>? accept, int scanUpTo = 0)
     {
         var picked = new List<int>(Math.Min(count, size));
         var seen = new HashSet<int>();
-        if (size <= count * 8)
+        if (size <= Math.Max(count * 8, scanUpTo))
         {
             var order = Enumerable.Range(0, size).ToArray();
             random.Shuffle(order);
