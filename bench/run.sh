@@ -4,6 +4,8 @@
 #                                      model alone (default 10,000 tracks; a few minutes on 2 cores)
 #   bench/run.sh --features [--tracks N]   text features (rhymes on eSpeak NG) against the embedding, per track
 #   bench/run.sh --malmi DIR           rhyme density against Malmi's code on his songs (DIR: raplysaattori's lyrics_en)
+#   bench/run.sh --generation [--tracks N] [--verses N] [--queries N]   the embedded generator: line index build
+#                                      (time, memory), ranker training, next-line top-1 and MRR, generation latency
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/setup.sh
@@ -12,6 +14,10 @@ case "${1:-}" in
     shift
     dotnet build bench/FeatureBenchmark -c Release -nologo -v quiet
     exec dotnet bench/FeatureBenchmark/bin/Release/net10.0/FeatureBenchmark.dll "$@" ;;
+  --generation)
+    shift
+    dotnet build bench/GenerationBenchmark -c Release -nologo -v quiet
+    exec dotnet bench/GenerationBenchmark/bin/Release/net10.0/GenerationBenchmark.dll "$@" ;;
   --malmi)
     dotnet build bench/FeatureBenchmark -c Release -nologo -v quiet
     exec dotnet bench/FeatureBenchmark/bin/Release/net10.0/FeatureBenchmark.dll --malmi "${2:?the lyrics_en folder of github.com/ekQ/raplysaattori}" docs/research/malmi-rhyme-density-values.json ;;

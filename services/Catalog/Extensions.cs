@@ -27,6 +27,7 @@ public static class Extensions
         builder.Services.AddMigration<CatalogDbContext>();
         builder.Services.AddScoped<ScrapedTrackStore>();
         builder.Services.AddScoped<TrackQueries>();
+        builder.Services.AddScoped<LyricsCorpus>();
         builder.Services.AddScoped<ArtistQueries>();
         builder.Services.AddSingleton<EmbeddingIndexes>();
         builder.Services.AddSingleton<CatalogMetrics>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RapAnalyzer.Inference.Analysis;
 using RapAnalyzer.Inference.Consumers;
 using RapAnalyzer.Inference.Analysis.Embedded;
+using RapAnalyzer.Inference.Generation;
 using RapAnalyzer.Inference.Llm;
 using RapAnalyzer.Inference.Upstream;
 using RapAnalyzer.Protos.Catalog;
@@ -20,6 +21,7 @@ public static class Extensions
         builder.AddMessaging("messaging", bus =>
         {
             bus.AddConsumer<TrackEnrichedConsumer>();
+            bus.AddGenerationConsumers();
             if (llmConfigured)
             {
                 // As many at once as the LLM takes; each waits for the budget.
@@ -29,6 +31,7 @@ public static class Extensions
         });
         builder.AddGrpcServerDefaults();
         builder.AddAnalysis();
+        builder.AddGeneration();
         return builder;
     }
 

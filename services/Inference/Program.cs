@@ -15,4 +15,5 @@ app.MapGrpcService<InferenceGrpcService>();
 app.MapModelsApi();
 app.MapAnalyzeApi();
 app.MapCacheApi();
+app.MapGenerateApi();
 app.Run();

@@ -139,6 +139,16 @@ public class AppModelTests
     }
 
     [Test]
+    public async Task Inference_reaches_the_catalog_over_grpc_for_the_generators_corpus()
+    {
+        await using var app = await BuildAsync();
+        var inference = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "inference");
+        var references = inference.Annotations.OfType<ResourceRelationshipAnnotation>().Select(r => (r.Type, r.Resource.Name)).ToList();
+
+        Assert.That(references, Does.Contain(("Reference", "catalog")).And.Contain(("WaitFor", "catalog")));
+    }
+
+    [Test]
     public async Task The_gateway_references_all_seven_services_and_no_server()
     {
         await using var app = await BuildAsync();

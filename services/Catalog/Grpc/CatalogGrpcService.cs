@@ -8,7 +8,7 @@ using TrackSummary = RapAnalyzer.Protos.Catalog.TrackSummary;
 
 namespace RapAnalyzer.Catalog.Grpc;
 
-public sealed class CatalogGrpcService(TrackQueries queries, ArtistQueries artists, TrackSearch search, SimilarTracks similar) : RapAnalyzer.Protos.Catalog.Catalog.CatalogBase
+public sealed class CatalogGrpcService(TrackQueries queries, ArtistQueries artists, TrackSearch search, SimilarTracks similar, LyricsCorpus corpus) : RapAnalyzer.Protos.Catalog.Catalog.CatalogBase
 {
     public override async Task<TrackReply> GetTrack(GetTrackRequest request, ServerCallContext context)
     {
@@ -109,5 +109,35 @@ public sealed class CatalogGrpcService(TrackQueries queries, ArtistQueries artis
         var answer = await similar.FindAsync(query, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No track {query.TrackId}."));
         return SearchReplies.Reply(answer);
+    }
+
+    public override async Task StreamLyrics(LyricsPageRequest request, IServerStreamWriter<TrackLyrics> responseStream, ServerCallContext context)
+    {
+        Guid? after = null;
+        if (request.AfterTrackId.Length > 0)
+        {
+            after = Guid.TryParse(request.AfterTrackId, out var id)
+                ? id
+                : throw new RpcException(new Status(StatusCode.InvalidArgument, "after_track_id must be a GUID."));
+        }
+        if (request.Limit is < 0 or > LyricsCorpus.MaxPageSize)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"limit must be between 1 and {LyricsCorpus.MaxPageSize}."));
+        }
+        if (request.Artist.Length > 0 && Artist.NameProblem("artist", request.Artist) is { } problem)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, problem));
+        }
+        var limit = request.Limit == 0 ? LyricsCorpus.DefaultPageSize : request.Limit;
+        await foreach (var track in corpus.PageAsync(after, limit, request.Artist).WithCancellation(context.CancellationToken))
+        {
+            await responseStream.WriteAsync(new TrackLyrics
+            {
+                TrackId = track.Id.ToString(),
+                Artist = track.Artist,
+                Lyrics = track.Lyrics,
+                ContentHash = track.ContentHash,
+            }, context.CancellationToken);
+        }
     }
 }

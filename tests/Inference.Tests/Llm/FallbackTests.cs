@@ -16,7 +16,7 @@ public class FallbackTests
 
     // Nothing listens on port 1: enrichment is down, which degrades the analysis too.
     private static LyricsMeasurements UnreachableEnrichment() =>
-        new(new Enrichment.EnrichmentClient(GrpcChannel.ForAddress("http://127.0.0.1:1")), NullLogger<LyricsMeasurements>.Instance);
+        new(new RapAnalyzer.Protos.Enrichment.Enrichment.EnrichmentClient(GrpcChannel.ForAddress("http://127.0.0.1:1")), NullLogger<LyricsMeasurements>.Instance);
 
     private static LyricsAnalyzer Analyzer(IHost? llmHost) => new(UnreachableEnrichment(), ModelData.Analyzer,
         llmHost?.Services.GetRequiredService<AnalysisStats>() ?? new AnalysisStats(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),

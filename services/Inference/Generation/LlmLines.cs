@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace RapAnalyzer.Inference.Generation;
+
+/// <summary>
+/// The lines out of a chat model's answer to the lyrics prompt, as real servers return it: a Qwen3
+/// <c>&lt;think&gt;…&lt;/think&gt;</c> block before the answer, the JSON in ```json fences or followed by prose.
+/// The answer must be <c>{"lines": ["...", ...]}</c> with at least the lines asked for; more are cut.
+/// </summary>
+public static partial class LlmLines
+{
+    public static IReadOnlyList<string> Parse(string answer, int expected)
+    {
+        var text = Think().Replace(answer, "");
+        var thinkEnd = text.IndexOf("</think>", StringComparison.OrdinalIgnoreCase);
+        text = thinkEnd >= 0 ? text[(thinkEnd + "</think>".Length)..] : text;
+        var (start, end) = (text.IndexOf('{'), text.LastIndexOf('}'));
+        if (start < 0 || end < start)
+        {
+            throw new FormatException("The model's answer holds no JSON object.");
+        }
+        List<string> lines;
+        try
+        {
+            using var json = JsonDocument.Parse(text[start..(end + 1)]);
+            if (!json.RootElement.TryGetProperty("lines", out var array) || array.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException("The model's JSON has no \"lines\" array.");
+            }
+            lines = [.. array.EnumerateArray()
+                .Where(line => line.ValueKind == JsonValueKind.String)
+                .Select(line => line.GetString()!.Trim())
+                .Where(line => line.Length > 0)];
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The model's JSON is invalid: {e.Message}", e);
+        }
+        return lines.Count >= expected
+            ? lines[..expected]
+            : throw new FormatException($"The model wrote {lines.Count} lines; {expected} were asked for.");
+    }
+
+    [GeneratedRegex("<think>.*?</think>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Think();
+}

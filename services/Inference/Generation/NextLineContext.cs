@@ -1,0 +1,42 @@
+using RapAnalyzer.Rhymes;
+
+namespace RapAnalyzer.Inference.Generation;
+
+/// <summary>
+/// What a candidate next line is judged against: the prompt (a verse's first line, in training) and the lines so far,
+/// the last two as the rhyme module hears them.
+/// </summary>
+public sealed class NextLineContext
+{
+    /// <summary>How many lines back semantic coherence reads.</summary>
+    public const int CoherenceWindow = 4;
+
+    private NextLineContext(TermVector prompt, TermVector recent, TermVector? previousTerms, PhoneticLine? previous, PhoneticLine? beforePrevious, string? previousText)
+    {
+        Prompt = prompt;
+        Recent = recent;
+        PreviousTerms = previousTerms;
+        Previous = previous;
+        BeforePrevious = beforePrevious;
+        PreviousText = previousText;
+    }
+
+    public TermVector Prompt { get; }
+    public TermVector Recent { get; }
+    public TermVector? PreviousTerms { get; }
+    public PhoneticLine? Previous { get; }
+    public PhoneticLine? BeforePrevious { get; }
+    public string? PreviousText { get; }
+
+    public static NextLineContext Of(string prompt, IReadOnlyList<string> lines, LinePhonetics phonetics, Func<string, double> idf)
+    {
+        var recent = lines.Skip(Math.Max(0, lines.Count - CoherenceWindow)).Append(prompt);
+        return new NextLineContext(
+            TermVector.Of([prompt], idf),
+            TermVector.Of(recent, idf),
+            lines.Count > 0 ? TermVector.Of([lines[^1]], idf) : null,
+            lines.Count > 0 ? phonetics.Line(lines[^1]) : null,
+            lines.Count > 1 ? phonetics.Line(lines[^2]) : null,
+            lines.Count > 0 ? lines[^1] : null);
+    }
+}
