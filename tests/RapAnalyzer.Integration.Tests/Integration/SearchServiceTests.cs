@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using RapAnalyzer.Contracts;
+
+namespace RapAnalyzer.Integration.Tests;
+
+/// <summary>
+/// The catalog's search as a process, with the enrichment embedding queries and tracks with USE-Lite, on real
+/// Postgres, Redis and RabbitMQ: meaning found across different words, the answer cache invalidated by a stored
+/// track, and each bad parameter a 400 naming it.
+/// </summary>
+[TestFixture]
+public sealed class SearchServiceTests
+{
+    private static readonly (string Title, string Lyrics)[] Themes =
+    [
+        ("Night Drive", "Racing my car down the highway after midnight\nEngine roaring, headlights cutting through the dark\nFoot on the gas, the city lights behind me"),
+        ("Kitchen", "Cooking dinner for my mother on a Sunday\nRice and beans and chicken on the stove\nThe whole family sitting at the table"),
+        ("Court", "Standing in front of the judge in a courtroom\nMy lawyer says the jury will decide\nHandcuffs on my wrists, the verdict coming"),
+        ("Rain", "Clouds are gray and the storm is coming over\nWater falling on the roof all night long\nThunder and lightning across the sky"),
+    ];
+
+    private ServiceRun _catalog = null!;
+    private TestBus<TrackStored> _bus = null!;
+    private string _artist = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _catalog = await ServiceRun.StartAsync("catalog");
+        _bus = await TestBus<TrackStored>.StartAsync();
+        _artist = $"Searcher {Guid.NewGuid():N}";
+        foreach (var (title, lyrics) in Themes)
+        {
+            await _bus.Publisher.Publish(new TrackScraped("search-test", $"{_artist}-{title}", title, _artist, lyrics, Year: 2010));
+        }
+        // Stored, then embedded by the enrichment and the vectors stored: only then can semantic search find them.
+        await Eventually.GetAsync(() => SearchAsync("anything", "semantic"), hits => hits.Count == Themes.Length, TimeSpan.FromSeconds(90));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _bus.DisposeAsync();
+        await _catalog.DisposeAsync();
+    }
+
+    [TestCase("semantic")]
+    [TestCase("hybrid")]
+    public async Task A_paraphrase_ranks_its_track_above_unrelated_ones(string mode)
+    {
+        var hits = await SearchAsync("speeding in an automobile on the freeway late at night", mode);
+
+        Assert.That(hits[0]!["track"]!["title"]!.GetValue<string>(), Is.EqualTo("Night Drive"));
+        Assert.That(hits[0]!["foundBy"]!.AsArray().Select(s => s!.GetValue<string>()), Does.Contain("semantic"));
+    }
+
+    [Test]
+    public async Task Text_hits_carry_their_matched_lines_with_highlights()
+    {
+        var hits = await SearchAsync("judge jury verdict", "text");
+
+        Assert.That(hits[0]!["track"]!["title"]!.GetValue<string>(), Is.EqualTo("Court"));
+        var lines = hits[0]!["lines"]!.AsArray();
+        Assert.That(lines.Select(l => l!["text"]!.GetValue<string>()), Does.Contain("My lawyer says the jury will decide"));
+        Assert.That(lines.SelectMany(l => l!["highlights"]!.AsArray()), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_stored_track_invalidates_the_cached_answers()
+    {
+        const string query = "saxophone trombone";
+        Assert.That(await SearchAsync(query, "text"), Is.Empty);
+        Assert.That(await SearchAsync(query, "text"), Is.Empty);
+
+        await _bus.Publisher.Publish(new TrackScraped("search-test", $"{_artist}-band", "Band", _artist, "Saxophone and trombone in the marching band"));
+
+        // Well within the answers' minute in the cache.
+        var hits = await Eventually.GetAsync(() => SearchAsync(query, "text"), h => h.Count == 1, TimeSpan.FromSeconds(20));
+        Assert.That(hits[0]!["track"]!["title"]!.GetValue<string>(), Is.EqualTo("Band"));
+    }
+
+    [Test]
+    public async Task Similar_tracks_leave_out_the_track_itself()
+    {
+        var id = (await SearchAsync("highway midnight", "text"))[0]!["track"]!["id"]!.GetValue<string>();
+
+        var answer = await _catalog.Http.GetFromJsonAsync<JsonObject>($"/tracks/{id}/similar?limit=100&artist={Uri.EscapeDataString(_artist)}");
+
+        var ids = answer!["items"]!.AsArray().Select(h => h!["track"]!["id"]!.GetValue<string>()).ToList();
+        Assert.That(ids, Has.Count.GreaterThanOrEqualTo(Themes.Length - 1));
+        Assert.That(ids, Does.Not.Contain(id));
+    }
+
+    [TestCase("q=", "q")]
+    [TestCase("mode=fuzzy", "mode")]
+    [TestCase("model=no-such-model", "model")]
+    [TestCase("page=0", "page")]
+    [TestCase("page=1000", "page")]
+    [TestCase("pageSize=0", "pageSize")]
+    [TestCase("pageSize=101", "pageSize")]
+    [TestCase("yearFrom=2001&yearTo=1999", "yearFrom")]
+    [TestCase("minQuality=11", "minQuality")]
+    public async Task Bad_search_input_gets_a_400_naming_the_field(string parameters, string field)
+    {
+        var query = parameters.StartsWith("q=", StringComparison.Ordinal) ? parameters : $"q=money&{parameters}";
+        await AssertProblemAsync($"/search?{query}", field);
+    }
+
+    [Test]
+    public async Task An_over_long_query_and_a_bad_limit_get_a_400_naming_the_field()
+    {
+        await AssertProblemAsync($"/search?q={new string('a', 1_001)}", "q");
+        await AssertProblemAsync($"/tracks/{Guid.NewGuid()}/similar?limit=0", "limit");
+        await AssertProblemAsync($"/tracks/{Guid.NewGuid()}/similar?limit=101", "limit");
+    }
+
+    [Test]
+    public async Task Reports_its_cache_and_search_indexes_healthy() =>
+        await HealthAssertions.AssertHealthyAsync(_catalog.Http, "catalogdb", "cache", "search-indexes");
+
+    private async Task AssertProblemAsync(string path, string field)
+    {
+        using var response = await _catalog.Http.GetAsync(path);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), path);
+        Assert.That(problem!["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { field }), path);
+    }
+
+    private async Task<JsonArray> SearchAsync(string query, string mode)
+    {
+        var answer = await _catalog.Http.GetFromJsonAsync<JsonObject>(
+            $"/search?q={Uri.EscapeDataString(query)}&mode={mode}&pageSize=100&artist={Uri.EscapeDataString(_artist)}");
+        return answer!["items"]!.AsArray();
+    }
+}
