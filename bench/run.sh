@@ -6,6 +6,8 @@
 #   bench/run.sh --malmi DIR           rhyme density against Malmi's code on his songs (DIR: raplysaattori's lyrics_en)
 #   bench/run.sh --generation [--tracks N] [--verses N] [--queries N]   the embedded generator: line index build
 #                                      (time, memory), ranker training, next-line top-1 and MRR, generation latency
+#   bench/run.sh --analyze [--songs N] POST /analyze through the gateway: embedded cold and cached, the LLM path's
+#                                      overhead over a fake LLM's 500 ms, concurrent songs/s (default 200 songs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/setup.sh
@@ -21,6 +23,10 @@ case "${1:-}" in
   --malmi)
     dotnet build bench/FeatureBenchmark -c Release -nologo -v quiet
     exec dotnet bench/FeatureBenchmark/bin/Release/net10.0/FeatureBenchmark.dll --malmi "${2:?the lyrics_en folder of github.com/ekQ/raplysaattori}" docs/research/malmi-rhyme-density-values.json ;;
+  --analyze)
+    shift
+    dotnet build bench/AnalyzeBenchmark -c Release -nologo -v quiet
+    exec dotnet bench/AnalyzeBenchmark/bin/Release/net10.0/AnalyzeBenchmark.dll "$@" ;;
 esac
 dotnet build bench/IngestBenchmark -c Release -nologo -v quiet
 exec dotnet bench/IngestBenchmark/bin/Release/net10.0/IngestBenchmark.dll "$@"
