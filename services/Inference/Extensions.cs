@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RapAnalyzer.Inference.Analysis;
 using RapAnalyzer.Inference.Consumers;
 using RapAnalyzer.Inference.Analysis.Embedded;
+using RapAnalyzer.Inference.Batches;
 using RapAnalyzer.Inference.Generation;
 using RapAnalyzer.Inference.Llm;
 using RapAnalyzer.Inference.Upstream;
@@ -38,6 +39,10 @@ public static class Extensions
     private static void AddAnalysis(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<AnalysisOptions, AnalysisOptions.Validation>(AnalysisOptions.SectionName);
+        builder.Services.AddValidatedOptions<BatchOptions, BatchOptions.Validation>(BatchOptions.SectionName);
+        builder.Services.AddSingleton<BatchStore>();
+        builder.Services.AddSingleton<BatchRunner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BatchRunner>());
         builder.Services.AddSingleton(sp => new VaderSentiment(VaderLexicon.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.VaderLexiconPath)));
         builder.Services.AddSingleton(sp => ExplicitWords.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.ExplicitWordsPath));
         builder.Services.AddSingleton<EmbeddedAnalyzer>();

@@ -15,5 +15,6 @@ app.MapGrpcService<InferenceGrpcService>();
 app.MapModelsApi();
 app.MapAnalyzeApi();
 app.MapCacheApi();
+app.MapBatchApi();
 app.MapGenerateApi();
 app.Run();

@@ -12,7 +12,7 @@ namespace RapAnalyzer.Integration.Tests;
 /// enrichment and cached in Redis, bad input named, and the durable LLM queue surviving a restart mid-drain.
 /// </summary>
 [TestFixture]
-public sealed class InferenceAnalysisTests
+public sealed partial class InferenceAnalysisTests
 {
     private const string Lyrics = """
         [Verse 1]
