@@ -9,7 +9,7 @@ namespace RapAnalyzer.Inference.Generation;
 /// embedded generator, and the answer then says the LLM failed and why.
 /// </summary>
 public sealed class GenerationService(LineIndex index, GenerationModel model, EmbeddedLyricsGenerator embedded, LlmLyricsWriter writer,
-    IServiceProvider services, IOptions<LlmOptions> llm, ILogger<GenerationService> logger)
+    IServiceProvider services, IOptions<LlmOptions> llm, LlmBudget budget, LlmCircuit circuit, ILogger<GenerationService> logger)
 {
     public async Task<GenerationOutcome> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
@@ -25,14 +25,38 @@ public sealed class GenerationService(LineIndex index, GenerationModel model, Em
         string? llmFailure = null;
         if (llm.Value.IsConfigured && services.GetService<IChatClient>() is { } chat)
         {
-            try
+            // The same circuit and requests-per-minute budget as the analyses: a request waits for neither.
+            if (circuit.IsOpen)
             {
-                return new GenerationOutcome.Generated(await writer.WriteAsync(chat, request, artist, cancellationToken));
+                llmFailure = "its circuit is open after repeated failures";
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            else if (!budget.TryTake())
             {
-                logger.LogWarning("The LLM did not write the lyrics ({Problem}); the embedded generator answers.", e.Message);
-                llmFailure = e is OperationCanceledException ? $"no answer within {llm.Value.TimeoutSeconds} s" : e.Message;
+                llmFailure = $"its budget of {budget.Limit} requests a minute is spent";
+            }
+            else if (!circuit.TryEnter())
+            {
+                llmFailure = "its circuit is half-open with a trial call out";
+            }
+            else
+            {
+                try
+                {
+                    var written = await writer.WriteAsync(chat, request, artist, cancellationToken);
+                    circuit.Succeeded();
+                    return new GenerationOutcome.Generated(written);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    circuit.Failed();
+                    logger.LogWarning("The LLM did not write the lyrics ({Problem}); the embedded generator answers.", e.Message);
+                    llmFailure = e is OperationCanceledException ? $"no answer within {llm.Value.TimeoutSeconds} s" : e.Message;
+                }
+                catch (OperationCanceledException)
+                {
+                    circuit.Abandoned();
+                    throw;
+                }
             }
         }
         if (model.Ranker is not { } ranker)
