@@ -1,5 +1,5 @@
-using System.Globalization;
 using RapAnalyzer.Catalog.Domain;
+using static RapAnalyzer.Catalog.Apis.QueryValues;
 
 namespace RapAnalyzer.Catalog.Apis;
 
@@ -13,21 +13,7 @@ public sealed record TrackListParameters(string? Page, string? PageSize, string?
     public TrackListQuery ToQuery(Dictionary<string, string[]> errors) => new(
         Number("page", Page, errors) ?? 1,
         Number("pageSize", PageSize, errors) ?? TrackListQuery.DefaultPageSize,
-        string.IsNullOrEmpty(Artist) ? null : Artist,
+        Given(Artist),
         Number("yearFrom", YearFrom, errors),
         Number("yearTo", YearTo, errors));
-
-    private static int? Number(string name, string? value, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-        errors[name] = [$"{name} must be a whole number from {int.MinValue} to {int.MaxValue}."];
-        return null;
-    }
 }
