@@ -23,7 +23,8 @@ public sealed class CatalogIngestTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _catalog = await ServiceRun.StartAsync("catalog");
+        // These tests publish enrichment's TrackEnriched by hand; the real enrichment would race them.
+        _catalog = await ServiceRun.StartAsync("catalog", stopped: ["enrichment"]);
         _stored = await TestBus<TrackStored>.StartAsync();
         _faults = await TestBus<Fault<TrackScraped>>.StartAsync();
     }

@@ -24,7 +24,8 @@ public sealed class CatalogServiceTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _catalog = await ServiceRun.StartAsync("catalog");
+        // These tests publish enrichment's TrackEnriched by hand; the real enrichment would race them.
+        _catalog = await ServiceRun.StartAsync("catalog", stopped: ["enrichment"]);
         _bus = await TestBus<TrackStored>.StartAsync();
         _faults = await TestBus<Fault<TrackScraped>>.StartAsync();
     }

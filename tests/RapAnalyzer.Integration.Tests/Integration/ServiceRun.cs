@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using RapAnalyzer.Testing.AppHost;
 
 namespace RapAnalyzer.Integration.Tests;
@@ -25,10 +26,25 @@ public sealed class ServiceRun : IAsyncDisposable
     public GrpcChannel Grpc { get; }
 
     /// <param name="externalSettings">External API settings, as the variables the services read; none by default.</param>
-    public static async Task<ServiceRun> StartAsync(string service, IReadOnlyDictionary<string, string>? externalSettings = null)
+    /// <param name="stopped">
+    /// Services the started one references, stopped once it runs: for tests that play such a service's part themselves
+    /// (publishing its events by hand), which the real one would otherwise race.
+    /// </param>
+    public static async Task<ServiceRun> StartAsync(string service, IReadOnlyDictionary<string, string>? externalSettings = null,
+        IReadOnlyCollection<string>? stopped = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory($"rapanalyzer-{service}-").FullName;
         var app = await AppHostRun.StartAsync(dataDirectory, only: [service], TestInfrastructure.ServerConnectionStrings(), externalSettings, TestLog.Write);
+        foreach (var name in stopped ?? [])
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, timeout.Token);
+            if (!result.Success)
+            {
+                throw new InvalidOperationException($"{name} did not stop: {result.Message}");
+            }
+            await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, timeout.Token);
+        }
         return new ServiceRun(service, app, dataDirectory);
     }
 

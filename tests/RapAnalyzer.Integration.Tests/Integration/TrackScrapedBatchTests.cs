@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using RapAnalyzer.Catalog;
 using RapAnalyzer.Catalog.Consumers;
 using RapAnalyzer.Catalog.Data;
+using RapAnalyzer.Catalog.Search;
 using RapAnalyzer.Contracts;
+using StackExchange.Redis;
 
 namespace RapAnalyzer.Integration.Tests;
 
@@ -24,12 +26,17 @@ public sealed class TrackScrapedBatchTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _provider = new ServiceCollection()
+        var services = new ServiceCollection();
+        // A stored batch raises search's cache generation, in the real Redis.
+        services.AddOptions<SearchOptions>();
+        _provider = services
             .AddLogging()
             .AddMetrics()
             .AddDbContext<CatalogDbContext>(options => options.UseNpgsql(CatalogDatabase.ConnectionString, npgsql => npgsql.UseVector()))
             .AddScoped<ScrapedTrackStore>()
             .AddSingleton<CatalogMetrics>()
+            .AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(TestInfrastructure.ConnectionString("cache")))
+            .AddSingleton<SearchCache>()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<TrackScrapedConsumer>(consumer => consumer.Options<BatchOptions>(batch =>
                 batch.SetMessageLimit(BatchSize).SetTimeLimit(TimeSpan.FromSeconds(30)))))
             .BuildServiceProvider(true);
