@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using RapAnalyzer.Inference.Llm;
 
 namespace RapAnalyzer.Inference.Generation;
 
@@ -8,23 +8,17 @@ namespace RapAnalyzer.Inference.Generation;
 /// <c>&lt;think&gt;…&lt;/think&gt;</c> block before the answer, the JSON in ```json fences or followed by prose.
 /// The answer must be <c>{"lines": ["...", ...]}</c> with at least the lines asked for; more are cut.
 /// </summary>
-public static partial class LlmLines
+public static class LlmLines
 {
     public static IReadOnlyList<string> Parse(string answer, int expected)
     {
-        var text = Think().Replace(answer, "");
-        var thinkEnd = text.IndexOf("</think>", StringComparison.OrdinalIgnoreCase);
-        text = thinkEnd >= 0 ? text[(thinkEnd + "</think>".Length)..] : text;
-        var (start, end) = (text.IndexOf('{'), text.LastIndexOf('}'));
-        if (start < 0 || end < start)
-        {
-            throw new FormatException("The model's answer holds no JSON object.");
-        }
+        var json = LlmAnswer.ExtractJson(LlmAnswer.StripReasoning(answer))
+            ?? throw new FormatException("The model's answer holds no JSON object.");
         List<string> lines;
         try
         {
-            using var json = JsonDocument.Parse(text[start..(end + 1)]);
-            if (!json.RootElement.TryGetProperty("lines", out var array) || array.ValueKind != JsonValueKind.Array)
+            using var document = JsonDocument.Parse(json);
+            if (!document.RootElement.TryGetProperty("lines", out var array) || array.ValueKind != JsonValueKind.Array)
             {
                 throw new FormatException("The model's JSON has no \"lines\" array.");
             }
@@ -41,7 +35,4 @@ public static partial class LlmLines
             ? lines[..expected]
             : throw new FormatException($"The model wrote {lines.Count} lines; {expected} were asked for.");
     }
-
-    [GeneratedRegex("<think>.*?</think>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Think();
 }
