@@ -63,6 +63,41 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
         }
     }
 
+    /// <summary>
+    /// Each distinct section of <paramref name="text"/> embedded on its own (all of them in one batched model run), by
+    /// the model chosen as in <see cref="EmbedAsync"/>, with the same fallback. Null when the text has no lyric lines.
+    /// </summary>
+    public async Task<SectionEmbeddings?> EmbedSectionsAsync(string text, string? model, CancellationToken cancellationToken)
+    {
+        model = string.IsNullOrEmpty(model) ? null : model;
+        var sections = Lyrics.Parse(text).DistinctSectionTexts();
+        if (sections.Count == 0)
+        {
+            return null;
+        }
+        if ((model ?? DefaultModel) == encoder.ModelId)
+        {
+            return EmbedSectionsLocally(sections);
+        }
+        try
+        {
+            var vectors = await EmbedRemotelyAsync([.. sections.Select(Lyrics.Parse)], cancellationToken);
+            return new SectionEmbeddings([.. vectors.Select(v => v!.Vector)], endpoint.ModelId, null);
+        }
+        catch (ExternalApiException e) when (model is null)
+        {
+            return EmbedSectionsLocally(sections) with { Degraded = $"{e.Message}; these are {encoder.ModelId}'s vectors instead." };
+        }
+    }
+
+    private SectionEmbeddings EmbedSectionsLocally(IReadOnlyList<string> sections)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var vectors = encoder.Embed(sections);
+        metrics.Embedded(encoder.ModelId, 1, Stopwatch.GetElapsedTime(started));
+        return new SectionEmbeddings(vectors, encoder.ModelId, null);
+    }
+
     private async Task<IReadOnlyList<TrackEmbedding?>?> TryEndpointAsync(IReadOnlyList<Lyrics> tracks, CancellationToken cancellationToken)
     {
         try

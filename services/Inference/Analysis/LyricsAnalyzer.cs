@@ -33,7 +33,7 @@ public sealed class LyricsAnalyzer(LyricsMeasurements measurements, EmbeddedAnal
             stats.Analyzed(CachedLatency, served.LatencyMs);
             return served;
         }
-        var measured = await measurements.MeasureAsync(lyrics, knownFeatures, cancellationToken);
+        var measured = await measurements.MeasureAsync(lyrics, knownFeatures, withSections: !wantsLlm, cancellationToken);
         string? handOver = null;
         if (wantsLlm)
         {
@@ -44,6 +44,7 @@ public sealed class LyricsAnalyzer(LyricsMeasurements measurements, EmbeddedAnal
                     Elapsed(started), outcome.Tokens, measured.Degraded));
             }
             handOver = outcome.Failure;
+            measured = await measurements.WithSectionsAsync(measured, lyrics, cancellationToken);
         }
         else if (analyzer == Analyzers.Llm)
         {
@@ -52,7 +53,7 @@ public sealed class LyricsAnalyzer(LyricsMeasurements measurements, EmbeddedAnal
         var embeddedJudgement = embedded.Analyze(lyrics, measured.Features, measured.Vectors);
         var embeddedKey = AnalysisCache.Key(lyrics, Analyzers.Embedded, EmbeddedAnalyzer.Version, EmbeddedAnalyzer.Version);
         return await DoneAsync(embeddedKey, new LyricsAnalysis(embeddedJudgement, measured.Features, Analyzers.Embedded, EmbeddedAnalyzer.Version, EmbeddedAnalyzer.Version,
-            Elapsed(started), null, Join(handOver, measured.Degraded)));
+            Elapsed(started), null, DegradedReasons.Join(handOver, measured.Degraded)));
     }
 
     /// <summary>The latencies of analyses served from the cache, apart from those of each analyzer.</summary>
@@ -69,7 +70,4 @@ public sealed class LyricsAnalyzer(LyricsMeasurements measurements, EmbeddedAnal
     }
 
     private static double Elapsed(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
-
-    private static string? Join(params string?[] reasons) =>
-        reasons.Where(r => r is not null).ToArray() is { Length: > 0 } some ? string.Join(" ", some) : null;
 }

@@ -12,8 +12,9 @@ namespace RapAnalyzer.Inference.Upstream;
 public sealed record Measurements(TrackFeatures? Features, SectionVectors? Vectors, string? Degraded);
 
 /// <summary>
-/// Asks enrichment (gRPC) for the lyrics' features and for the embeddings of their sections, and embeds the theme and
-/// mood descriptors once per model. Enrichment being down or slow degrades the analysis; it never fails it.
+/// Asks enrichment (gRPC) for the lyrics' features and for the embeddings of their sections (one call each, run side
+/// by side), and embeds the theme and mood descriptors once per model. Enrichment being down or slow degrades the
+/// analysis; it never fails it.
 /// </summary>
 public sealed class LyricsMeasurements(Enrichment.EnrichmentClient enrichment, ILogger<LyricsMeasurements> logger)
 {
@@ -23,49 +24,54 @@ public sealed class LyricsMeasurements(Enrichment.EnrichmentClient enrichment, I
     private readonly SemaphoreSlim _descriptorsLock = new(1, 1);
     private (string Model, SectionVectors Descriptors)? _descriptors;
 
-    public async Task<Measurements> MeasureAsync(string lyrics, TrackFeatures? known, CancellationToken cancellationToken)
+    /// <summary>
+    /// The features (<paramref name="known"/> when the catalog has them) and, when <paramref name="withSections"/>, the
+    /// section vectors: the LLM reads only the features, so its path does not wait for the embedding.
+    /// </summary>
+    public async Task<Measurements> MeasureAsync(string lyrics, TrackFeatures? known, bool withSections, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-        var features = known ?? await FeaturesAsync(lyrics, problems, cancellationToken);
-        var vectors = await VectorsAsync(lyrics, problems, cancellationToken);
-        return new Measurements(features, vectors, problems.Count == 0 ? null : string.Join(" ", problems));
+        var features = known is null ? FeaturesAsync(lyrics, cancellationToken) : Task.FromResult<(TrackFeatures?, string?)>((known, null));
+        var vectors = withSections ? SectionsAsync(lyrics, cancellationToken) : Task.FromResult<(SectionVectors?, string?)>((null, null));
+        var (measured, featuresProblem) = await features;
+        var (sections, sectionsProblem) = await vectors;
+        return new Measurements(measured, sections, DegradedReasons.Join(featuresProblem, sectionsProblem));
     }
 
-    private async Task<TrackFeatures?> FeaturesAsync(string lyrics, List<string> problems, CancellationToken cancellationToken)
+    /// <summary><paramref name="measured"/> with the section vectors added, for an embedded analysis after an LLM that did not answer.</summary>
+    public async Task<Measurements> WithSectionsAsync(Measurements measured, string lyrics, CancellationToken cancellationToken)
+    {
+        var (sections, problem) = await SectionsAsync(lyrics, cancellationToken);
+        return measured with { Vectors = sections, Degraded = DegradedReasons.Join(measured.Degraded, problem) };
+    }
+
+    private async Task<(TrackFeatures?, string?)> FeaturesAsync(string lyrics, CancellationToken cancellationToken)
     {
         try
         {
             var reply = await enrichment.ComputeFeaturesAsync(new TextRequest { Text = lyrics }, deadline: DateTime.UtcNow + Deadline,
                 cancellationToken: cancellationToken);
-            return JsonSerializer.Deserialize<TrackFeatures>(Formatter.Format(reply), JsonSerializerOptions.Web);
+            return (JsonSerializer.Deserialize<TrackFeatures>(Formatter.Format(reply), JsonSerializerOptions.Web), null);
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Enrichment's ComputeFeatures failed: {Status} {Detail}", e.StatusCode, e.Status.Detail);
-            problems.Add($"Enrichment did not measure the features ({e.StatusCode}): complexity, quality, flow and rhyme commentary are left out.");
-            return null;
+            return (null, $"Enrichment did not measure the features ({e.StatusCode}): complexity, quality, flow and rhyme commentary are left out.");
         }
     }
 
-    private async Task<SectionVectors?> VectorsAsync(string lyrics, List<string> problems, CancellationToken cancellationToken)
+    private async Task<(SectionVectors?, string?)> SectionsAsync(string lyrics, CancellationToken cancellationToken)
     {
         try
         {
-            var sections = LyricsSections.Of(lyrics);
-            var replies = await Task.WhenAll(sections.Select(s => EmbedAsync(s, "", cancellationToken)));
-            if (replies.Length == 0)
-            {
-                return null;
-            }
-            var model = replies[0].ModelId;
-            var descriptors = await DescriptorsAsync(model, cancellationToken);
-            return descriptors with { Sections = [.. replies.Where(r => r.ModelId == model).Select(r => r.Vector.ToArray())] };
+            var reply = await enrichment.EmbedSectionsAsync(new EmbedRequest { Text = lyrics }, deadline: DateTime.UtcNow + Deadline,
+                cancellationToken: cancellationToken);
+            var descriptors = await DescriptorsAsync(reply.ModelId, cancellationToken);
+            return (descriptors with { Sections = [.. reply.Sections.Select(s => s.Vector.ToArray())] }, null);
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Enrichment's Embed failed: {Status} {Detail}", e.StatusCode, e.Status.Detail);
-            problems.Add($"Enrichment did not embed the sections ({e.StatusCode}): themes and moods are left out.");
-            return null;
+            logger.LogWarning("Enrichment's EmbedSections failed: {Status} {Detail}", e.StatusCode, e.Status.Detail);
+            return (null, $"Enrichment did not embed the sections ({e.StatusCode}): themes and moods are left out.");
         }
     }
 

@@ -25,6 +25,36 @@ public class EnrichmentGrpcServiceTests
     }
 
     [Test]
+    public async Task Each_distinct_section_gets_its_own_vector_as_Embed_gives_it()
+    {
+        const string verse = "I walk the city streets at night\nThe neon burning way too bright";
+        const string chorus = "Making money\nTaking honey";
+        var lyrics = $"[Verse 1]\n{verse}\n\n[Chorus]\n{chorus}\n\n[Verse 2]\n{verse}\n\n[Chorus]\n{chorus}";
+
+        var reply = await Service.EmbedSections(new EmbedRequest { Text = lyrics }, new TestServerCallContext());
+        var alone = await Service.Embed(new EmbedRequest { Text = chorus }, new TestServerCallContext());
+
+        Assert.That(reply.ModelId, Is.EqualTo("use-lite-en@0.2.0"));
+        Assert.That(reply.Sections, Has.Count.EqualTo(2), "the repeated verse and chorus are embedded once");
+        Assert.That(reply.Sections.Select(s => s.Vector.Count), Is.All.EqualTo(512));
+        Assert.That(reply.Sections[1].Vector.ToArray(), Is.EqualTo(alone.Vector.ToArray()).Within(1e-5f), "batched with the verse, the chorus's vector is its own");
+        Assert.That(reply.Sections[0].Vector.ToArray(), Is.Not.EqualTo(reply.Sections[1].Vector.ToArray()).Within(1e-3f));
+    }
+
+    [Test]
+    public void Sections_of_a_text_without_lyric_lines_or_of_an_unknown_model_are_InvalidArgument_naming_the_field()
+    {
+        var noLines = Assert.ThrowsAsync<RpcException>(() => Service.EmbedSections(new EmbedRequest { Text = "[Intro]" }, new TestServerCallContext()));
+        var unknown = Assert.ThrowsAsync<RpcException>(() =>
+            Service.EmbedSections(new EmbedRequest { Text = "Making money", Model = "no-such-model" }, new TestServerCallContext()));
+
+        Assert.That(noLines!.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(noLines.Status.Detail, Does.StartWith("text: "));
+        Assert.That(unknown!.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(unknown.Status.Detail, Does.StartWith("model: "));
+    }
+
+    [Test]
     public async Task Text_gets_its_features()
     {
         var reply = await Service.ComputeFeatures(new TextRequest { Text = "[Chorus]\nMaking money\nTaking honey" }, new TestServerCallContext());

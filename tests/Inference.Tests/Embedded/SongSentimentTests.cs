@@ -35,7 +35,7 @@ public class SongSentimentTests
         I don't feel blessed, I don't feel alright
         """;
 
-    private static SentimentResult Of(string lyrics) => SongSentiment.Of(ModelData.Vader, LyricsSections.Lines(lyrics));
+    private static SentimentResult Of(string lyrics) => SongSentiment.Of(ModelData.Vader, LyricLines.Of(lyrics));
 
     [Test]
     public void Clearly_positive_lyrics_are_positive()

@@ -76,6 +76,22 @@ public sealed partial class InferenceAnalysisTests
     }
 
     [Test]
+    public async Task An_llm_that_answers_no_analysis_hands_over_to_the_embedded_analyzer_with_its_sections_embedded()
+    {
+        _llm.ChatAnswer = _ => FakeChatAnswer.Content("Sure! Here is what I think of these lyrics: they are great.");
+
+        var analysis = await AnalyzeAsync(new { lyrics = $"{Lyrics}\n{Guid.NewGuid():N}", analyzer = "llm" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(analysis.Analyzer, Is.EqualTo("embedded"));
+            Assert.That(analysis.Degraded, Is.Not.Null.And.Not.Contain("Enrichment did not"), "only the LLM failed");
+            Assert.That(analysis.Features!.Lines, Is.EqualTo(4));
+            Assert.That(analysis.Judgement.Themes, Is.Not.Empty, "the sections were embedded after the LLM failed");
+        });
+    }
+
+    [Test]
     public async Task Auto_asks_the_configured_llm_and_bad_input_is_named()
     {
         var analysis = await AnalyzeAsync(new { lyrics = $"{Lyrics}\n{Guid.NewGuid():N}" });

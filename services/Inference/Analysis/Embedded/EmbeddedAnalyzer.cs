@@ -17,7 +17,7 @@ public sealed class EmbeddedAnalyzer(VaderSentiment vader, ExplicitWords explici
 
     public AnalysisJudgement Analyze(string lyrics, TrackFeatures? features, SectionVectors? vectors)
     {
-        var sentiment = SongSentiment.Of(vader, LyricsSections.Lines(lyrics));
+        var sentiment = SongSentiment.Of(vader, LyricLines.Of(lyrics));
         var themes = vectors is null ? [] : ThemeMatcher.Best(vectors.Sections, vectors.Themes, MaxThemes);
         var moods = vectors is null ? [] : ThemeMatcher.Best(vectors.Sections, vectors.Moods, MaxMoods);
         var complexity = features is null ? (int?)null : FeatureScores.Complexity(features);
