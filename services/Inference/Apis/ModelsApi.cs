@@ -12,6 +12,6 @@ public static class ModelsApi
         return app;
     }
 
-    public static ModelInfo GetModelInfo(IOptions<LlmOptions> options, LlmCircuit circuit, LlmBudget budget, AnalysisStats stats) =>
-        ModelInfo.From(options.Value, circuit, budget, stats);
+    public static Task<ModelInfo> GetModelInfo(IOptions<LlmOptions> options, LlmCircuit circuit, LlmBudget budget, AnalysisStats stats) =>
+        ModelInfo.FromAsync(options.Value, circuit, budget, stats);
 }

@@ -30,7 +30,7 @@ public sealed class GenerationService(LineIndex index, GenerationModel model, Em
             {
                 llmFailure = "its circuit is open after repeated failures";
             }
-            else if (!budget.TryTake())
+            else if (!await budget.TryTakeAsync())
             {
                 llmFailure = $"its budget of {budget.Limit} requests a minute is spent";
             }

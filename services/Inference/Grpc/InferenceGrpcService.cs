@@ -9,16 +9,16 @@ namespace RapAnalyzer.Inference.Grpc;
 public sealed class InferenceGrpcService(IOptions<LlmOptions> options, LlmCircuit circuit, LlmBudget budget, AnalysisStats stats)
     : RapAnalyzer.Protos.Inference.Inference.InferenceBase
 {
-    public override Task<ModelInfoReply> GetModelInfo(ModelInfoRequest request, ServerCallContext context)
+    public override async Task<ModelInfoReply> GetModelInfo(ModelInfoRequest request, ServerCallContext context)
     {
-        var info = ModelInfo.From(options.Value, circuit, budget, stats);
-        return Task.FromResult(new ModelInfoReply
+        var info = await ModelInfo.FromAsync(options.Value, circuit, budget, stats);
+        return new ModelInfoReply
         {
             LlmConfigured = info.LlmConfigured,
             LlmEndpoint = info.LlmEndpoint ?? "",
             LlmModel = info.LlmModel,
             CircuitState = info.CircuitState,
             EmbeddedAnalyzerVersion = info.EmbeddedAnalyzerVersion,
-        });
+        };
     }
 }

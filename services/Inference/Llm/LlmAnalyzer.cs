@@ -38,7 +38,7 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
             {
                 return CircuitOpen(llm, tokens);
             }
-            if (interactive ? !budget.TryTake() : !await TakeAsync(cancellationToken))
+            if (interactive ? !await budget.TryTakeAsync() : !await TakeAsync(cancellationToken))
             {
                 return new(null, tokens, $"The LLM's budget of {llm.RequestsPerMinute} requests a minute is spent: the embedded analyzer answered.");
             }

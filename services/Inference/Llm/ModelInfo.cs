@@ -28,9 +28,10 @@ public sealed record ModelInfo(
 {
     public const string EmbeddedAnalyzer = "embedded";
 
-    public static ModelInfo From(LlmOptions options, LlmCircuit circuit, LlmBudget budget, AnalysisStats stats)
+    public static async Task<ModelInfo> FromAsync(LlmOptions options, LlmCircuit circuit, LlmBudget budget, AnalysisStats stats)
     {
-        var active = options.IsConfigured && !circuit.IsOpen && budget.Left > 0 ? $"llm:{options.Model}" : EmbeddedAnalyzer;
+        var left = options.IsConfigured ? await budget.LeftAsync() : 0;
+        var active = options.IsConfigured && !circuit.IsOpen && left > 0 ? $"llm:{options.Model}" : EmbeddedAnalyzer;
         var answers = stats.Answers;
         return new ModelInfo(
             options.IsConfigured,
@@ -39,7 +40,7 @@ public sealed record ModelInfo(
             active,
             options.IsConfigured ? [Analyzers.Llm, Analyzers.Embedded] : [Analyzers.Embedded],
             options.IsConfigured ? circuit.State : "none",
-            new LlmBudgetInfo(options.RequestsPerMinute, options.IsConfigured ? budget.Left : 0),
+            new LlmBudgetInfo(options.RequestsPerMinute, left),
             stats.Latencies(),
             new TokenUsage(stats.InputTokens, stats.OutputTokens),
             answers,

@@ -175,7 +175,7 @@ public class LlmAnalyzerTests
         var sent = _fake.Requests.Where(r => r.Path == FakeOpenAiServer.ChatPath).Select(r => r.At).ToArray();
         Assert.That(sent, Has.Length.EqualTo(3));
         Assert.That(sent[^1] - sent[0], Is.LessThan(TimeSpan.FromMinutes(1)));
-        Assert.That(host.Services.GetRequiredService<LlmBudget>().Left, Is.Zero);
+        Assert.That(await host.Services.GetRequiredService<LlmBudget>().LeftAsync(), Is.Zero);
     }
 
     [Test]

@@ -3,7 +3,7 @@ using RapAnalyzer.Inference.Llm;
 
 namespace RapAnalyzer.Inference.Tests.Llm;
 
-/// <summary>The sliding minute of the requests-per-minute budget, on a clock the test moves.</summary>
+/// <summary>The sliding minute of the requests-per-minute budget without Redis (each process its own), on a clock the test moves.</summary>
 public class LlmBudgetTests
 {
     private sealed class ManualClock : TimeProvider
@@ -14,21 +14,21 @@ public class LlmBudgetTests
     }
 
     [Test]
-    public void A_slot_frees_a_minute_after_it_was_taken()
+    public async Task A_slot_frees_a_minute_after_it_was_taken()
     {
         var clock = new ManualClock();
         var budget = new LlmBudget(Options.Create(new LlmOptions { RequestsPerMinute = 2 }), clock);
 
-        Assert.That(budget.TryTake(), Is.True);
+        Assert.That(await budget.TryTakeAsync(), Is.True);
         clock.Now += TimeSpan.FromSeconds(30);
-        Assert.That(budget.TryTake(), Is.True);
-        Assert.That(budget.TryTake(), Is.False);
-        Assert.That(budget.Left, Is.Zero);
+        Assert.That(await budget.TryTakeAsync(), Is.True);
+        Assert.That(await budget.TryTakeAsync(), Is.False);
+        Assert.That(await budget.LeftAsync(), Is.Zero);
 
         clock.Now += TimeSpan.FromSeconds(30);
-        Assert.That(budget.Left, Is.EqualTo(1));
-        Assert.That(budget.TryTake(), Is.True);
-        Assert.That(budget.TryTake(), Is.False);
+        Assert.That(await budget.LeftAsync(), Is.EqualTo(1));
+        Assert.That(await budget.TryTakeAsync(), Is.True);
+        Assert.That(await budget.TryTakeAsync(), Is.False);
     }
 
     [Test]

@@ -8,7 +8,7 @@ namespace RapAnalyzer.Inference.Tests.Llm;
 /// <summary>GET /models/info follows the LLM's circuit, budget, latencies, tokens and parse failures.</summary>
 public class ModelInfoTests
 {
-    private static ModelInfo Info(IHost host) => ModelInfo.From(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LlmOptions>>().Value,
+    private static Task<ModelInfo> Info(IHost host) => ModelInfo.FromAsync(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LlmOptions>>().Value,
         host.Services.GetRequiredService<LlmCircuit>(), host.Services.GetRequiredService<LlmBudget>(), host.Services.GetRequiredService<AnalysisStats>());
 
     [Test]
@@ -17,12 +17,12 @@ public class ModelInfoTests
         await using var fake = await FakeOpenAiServer.StartAsync();
         fake.ChatAnswer = n => n <= 2 ? FakeChatAnswer.Content("no json here") : FakeChatAnswer.Failure(500);
         using var host = LlmTestHost.Start(fake, ("Llm:MaxRetries", "0"), ("Llm:CircuitBreakerFailures", "2"), ("Llm:RequestsPerMinute", "10"));
-        var before = Info(host);
+        var before = await Info(host);
 
         await host.Llm().AnalyzeAsync("a line", null, true, CancellationToken.None);
         await host.Llm().AnalyzeAsync("a line", null, true, CancellationToken.None);
         await host.Llm().AnalyzeAsync("a line", null, true, CancellationToken.None);
-        var after = Info(host);
+        var after = await Info(host);
 
         Assert.That((before.ActiveAnalyzer, before.CircuitState), Is.EqualTo(($"llm:{FakeOpenAiServer.ChatModel}", "closed")));
         Assert.That(before.ConfiguredAnalyzers, Is.EqualTo(new[] { "llm", "embedded" }));
