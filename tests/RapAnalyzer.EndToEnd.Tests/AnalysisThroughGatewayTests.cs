@@ -51,7 +51,9 @@ public sealed class AnalysisThroughGatewayTests
             Assert.That(models["activeAnalyzer"]!.GetValue<string>(), Is.EqualTo("embedded"));
             Assert.That(models["themes"]!.AsArray(), Is.Not.Empty);
             Assert.That(models["latencyMs"]!["embedded"]!["count"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(1));
-            Assert.That(cache["caches"]![0]!["hits"]!.GetValue<long>(), Is.GreaterThanOrEqualTo(1));
+            var caches = cache["caches"]!.AsArray().ToDictionary(c => c!["name"]!.GetValue<string>());
+            Assert.That(caches.Keys, Is.EquivalentTo(new[] { "analysis", "search-query-embeddings", "search-answers", "scraper-artist-songs" }));
+            Assert.That(caches["analysis"]!["hits"]!.GetValue<long>(), Is.GreaterThanOrEqualTo(1));
             Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("lyrics"));
         });

@@ -31,6 +31,8 @@ public sealed class SearchThroughGatewayTests
         var hybrid = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/search?q={Uri.EscapeDataString("dinner for my mother")}&{filter}"))!;
         var driveId = semantic["items"]![0]!["track"]!["id"]!.GetValue<string>();
         var similar = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync($"/tracks/{driveId}/similar?{filter}"))!;
+        var caches = JsonNode.Parse(await RunningSystem.Gateway.GetStringAsync("/cache/stats"))!["caches"]!.AsArray()
+            .ToDictionary(c => c!["name"]!.GetValue<string>(), c => c!["hits"]!.GetValue<long>() + c["misses"]!.GetValue<long>());
         using var bad = await RunningSystem.Gateway.GetAsync("/search?q=");
         var problem = await bad.Content.ReadFromJsonAsync<JsonObject>();
 
@@ -43,6 +45,8 @@ public sealed class SearchThroughGatewayTests
             Assert.That(hybrid["items"]![0]!["foundBy"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EquivalentTo(new[] { "text", "semantic" }));
             Assert.That(hybrid["tookMs"]!.GetValue<double>(), Is.GreaterThan(0));
             Assert.That(similar["items"]!.AsArray().Select(h => h!["track"]!["title"]!.GetValue<string>()), Is.EqualTo(new[] { "Kitchen" }));
+            Assert.That(caches["search-query-embeddings"], Is.GreaterThanOrEqualTo(2), "inference's /cache/stats counts search's lookups");
+            Assert.That(caches["search-answers"], Is.GreaterThanOrEqualTo(2));
             Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(problem!["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "q" }));
         });

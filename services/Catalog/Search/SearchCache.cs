@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using RapAnalyzer.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace RapAnalyzer.Catalog.Search;
@@ -21,7 +22,7 @@ public sealed class SearchCache(IConnectionMultiplexer redis, IOptions<SearchOpt
 
     public async Task<float[]?> EmbeddingAsync(string modelId, string query)
     {
-        var value = await TryAsync(db => db.StringGetAsync(EmbeddingKey(modelId, query)));
+        var value = await TryAsync(db => CountedGetAsync(db, SharedCache.SearchQueryEmbeddings, EmbeddingKey(modelId, query)));
         return value is { HasValue: true } ? MemoryMarshal.Cast<byte, float>((byte[])value.Value!).ToArray() : null;
     }
 
@@ -37,7 +38,7 @@ public sealed class SearchCache(IConnectionMultiplexer redis, IOptions<SearchOpt
 
     public async Task<T?> AnswerAsync<T>(long generation, string request) where T : class
     {
-        var value = await TryAsync(db => db.StringGetAsync(AnswerKey(generation, request)));
+        var value = await TryAsync(db => CountedGetAsync(db, SharedCache.SearchAnswers, AnswerKey(generation, request)));
         return value is { HasValue: true } ? JsonSerializer.Deserialize<T>((string)value.Value!, JsonSerializerOptions.Web) : null;
     }
 
@@ -48,9 +49,16 @@ public sealed class SearchCache(IConnectionMultiplexer redis, IOptions<SearchOpt
     /// <summary>Called after a change is committed, so no search can cache the state before it under the new generation.</summary>
     public Task TracksChangedAsync() => TryAsync(db => db.StringIncrementAsync(GenerationKey));
 
-    private static string EmbeddingKey(string modelId, string query) => $"{Prefix}embedding:{modelId}:{Hash(QueryText.Normalise(query))}";
+    private static async Task<RedisValue> CountedGetAsync(IDatabase db, SharedCache cache, string key)
+    {
+        var value = await db.StringGetAsync(key);
+        cache.Count(db, value.HasValue);
+        return value;
+    }
 
-    private static string AnswerKey(long generation, string request) => $"{Prefix}answer:{generation}:{Hash(request)}";
+    private static string EmbeddingKey(string modelId, string query) => $"{SharedCache.SearchQueryEmbeddings.KeyPrefix}{modelId}:{Hash(QueryText.Normalise(query))}";
+
+    private static string AnswerKey(long generation, string request) => $"{SharedCache.SearchAnswers.KeyPrefix}{generation}:{Hash(request)}";
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

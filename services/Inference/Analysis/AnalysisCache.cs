@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using RapAnalyzer.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace RapAnalyzer.Inference.Analysis;
@@ -9,17 +10,13 @@ namespace RapAnalyzer.Inference.Analysis;
 /// <summary>
 /// Analyses in Redis, shared by every replica, keyed by the SHA-256 of the exact lyrics (the embedded analyzer hears
 /// capitals and exclamation marks), the analyzer, its model and prompt version, kept <see cref="AnalysisOptions.CacheTtlHours"/>.
-/// Hits and misses are counted in Redis too. While Redis is unreachable analyses are made uncached (health says Degraded).
+/// Hits and misses are counted in Redis too (<see cref="SharedCache.Analyses"/>). While Redis is unreachable analyses are made uncached (health says Degraded).
 /// </summary>
 public sealed class AnalysisCache(IConnectionMultiplexer redis, IOptions<AnalysisOptions> options, ILogger<AnalysisCache> logger)
 {
-    public const string Name = "analysis";
-    private const string Prefix = "inference:analysis:";
-    private const string HitsKey = "inference:analysis-stats:hits";
-    private const string MissesKey = "inference:analysis-stats:misses";
 
     public static string Key(string lyrics, string analyzer, string model, string promptVersion) =>
-        $"{Prefix}{analyzer}:{model}:{promptVersion}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lyrics)))}";
+        $"{SharedCache.Analyses.KeyPrefix}{analyzer}:{model}:{promptVersion}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lyrics)))}";
 
     public async Task<LyricsAnalysis?> GetAsync(string key)
     {
@@ -31,7 +28,7 @@ public sealed class AnalysisCache(IConnectionMultiplexer redis, IOptions<Analysi
         {
             var db = redis.GetDatabase();
             var value = await db.StringGetAsync(key);
-            await db.StringIncrementAsync(value.HasValue ? HitsKey : MissesKey, flags: CommandFlags.FireAndForget);
+            SharedCache.Analyses.Count(db, value.HasValue);
             return value.HasValue ? JsonSerializer.Deserialize<LyricsAnalysis>(value.ToString(), JsonSerializerOptions.Web) : null;
         }
         catch (Exception e) when (e is RedisException or TimeoutException or JsonException)
@@ -58,8 +55,8 @@ public sealed class AnalysisCache(IConnectionMultiplexer redis, IOptions<Analysi
         }
     }
 
-    /// <summary>Hits, misses and entries; null while Redis is unreachable.</summary>
-    public async Task<CacheStats?> StatsAsync()
+    /// <summary>The figures of every cache the services keep in Redis (<see cref="SharedCache.All"/>); null while Redis is unreachable.</summary>
+    public async Task<IReadOnlyList<CacheStats>?> AllStatsAsync()
     {
         if (!redis.IsConnected)
         {
@@ -67,29 +64,17 @@ public sealed class AnalysisCache(IConnectionMultiplexer redis, IOptions<Analysi
         }
         try
         {
-            var db = redis.GetDatabase();
-            var hits = (long)await db.StringGetAsync(HitsKey);
-            var misses = (long)await db.StringGetAsync(MissesKey);
-            long entries = 0;
-            foreach (var endpoint in redis.GetEndPoints())
+            var stats = new List<CacheStats>();
+            foreach (var cache in SharedCache.All)
             {
-                var server = redis.GetServer(endpoint);
-                if (!server.IsReplica)
-                {
-                    await foreach (var _ in server.KeysAsync(db.Database, Prefix + "*", pageSize: 1000))
-                    {
-                        entries++;
-                    }
-                }
+                stats.Add(await cache.StatsAsync(redis));
             }
-            return new CacheStats(Name, hits, misses, hits + misses == 0 ? 0 : Math.Round(hits / (double)(hits + misses), 4), entries);
+            return stats;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            logger.LogDebug(e, "Analysis cache statistics unreadable");
+            logger.LogDebug(e, "Cache statistics unreadable");
             return null;
         }
     }
 }
-
-public sealed record CacheStats(string Name, long Hits, long Misses, double HitRate, long Entries);

@@ -1,4 +1,5 @@
 using RapAnalyzer.Inference.Analysis;
+using RapAnalyzer.ServiceDefaults.Caching;
 
 namespace RapAnalyzer.Inference.Apis;
 
@@ -10,10 +11,13 @@ public static class CacheApi
         return app;
     }
 
-    /// <summary>The analysis cache's figures; while Redis is unreachable it has none to give, and says so.</summary>
+    /// <summary>
+    /// The figures of every cache the services keep in Redis: analyses, search's query embeddings and answers, the
+    /// scraper's artist song lists. While Redis is unreachable there are none to give, and the answer says so.
+    /// </summary>
     public static async Task<CacheStatsReport> GetStats(AnalysisCache cache) =>
-        await cache.StatsAsync() is { } stats
-            ? new CacheStatsReport([stats], null)
+        await cache.AllStatsAsync() is { } stats
+            ? new CacheStatsReport(stats, null)
             : new CacheStatsReport([], "Redis is unreachable: analyses are made uncached.");
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using RapAnalyzer.Scraper.Genius;
+using RapAnalyzer.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace RapAnalyzer.Scraper.Dedup;
@@ -17,7 +18,7 @@ public sealed class ArtistSongsCache(IConnectionMultiplexer redis, TimeProvider 
     public async Task<IReadOnlyList<GeniusSongSummary>> GetOrAddAsync(long artistId, int songLimit,
         Func<Task<IReadOnlyList<GeniusSongSummary>>> fetch)
     {
-        var key = $"scraper:artist-songs:{artistId}:{songLimit}";
+        var key = $"{SharedCache.ArtistSongs.KeyPrefix}{artistId}:{songLimit}";
         if (await ReadAsync(key) is { } cached)
         {
             return cached;
@@ -32,10 +33,15 @@ public sealed class ArtistSongsCache(IConnectionMultiplexer redis, TimeProvider 
         try
         {
             // While the multiplexer reconnects a command would wait for its timeout; memory answers at once.
-            var value = redis.IsConnected ? await redis.GetDatabase().StringGetAsync(key) : RedisValue.Null;
-            if (value.HasValue)
+            if (redis.IsConnected)
             {
-                return JsonSerializer.Deserialize<List<GeniusSongSummary>>(value.ToString(), JsonSerializerOptions.Web);
+                var db = redis.GetDatabase();
+                var value = await db.StringGetAsync(key);
+                SharedCache.ArtistSongs.Count(db, value.HasValue);
+                if (value.HasValue)
+                {
+                    return JsonSerializer.Deserialize<List<GeniusSongSummary>>(value.ToString(), JsonSerializerOptions.Web);
+                }
             }
         }
         catch (Exception e) when (e is RedisException or TimeoutException)

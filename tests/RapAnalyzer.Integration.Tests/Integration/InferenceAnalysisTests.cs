@@ -4,6 +4,7 @@ using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Inference.Analysis;
 using RapAnalyzer.Inference.Apis;
+using RapAnalyzer.ServiceDefaults.Caching;
 
 namespace RapAnalyzer.Integration.Tests;
 
@@ -194,6 +195,6 @@ public sealed partial class InferenceAnalysisTests
     private async Task<CacheStats> StatsAsync()
     {
         var report = await _inference.Http.GetFromJsonAsync<CacheStatsReport>("/cache/stats");
-        return report!.Caches.Single(c => c.Name == AnalysisCache.Name);
+        return report!.Caches.Single(c => c.Name == SharedCache.Analyses.Name);
     }
 }
