@@ -35,17 +35,46 @@ public sealed class ServiceRun : IAsyncDisposable
     {
         var dataDirectory = Directory.CreateTempSubdirectory($"rapanalyzer-{service}-").FullName;
         var app = await AppHostRun.StartAsync(dataDirectory, only: [service], TestInfrastructure.ServerConnectionStrings(), externalSettings, TestLog.Write);
-        foreach (var name in stopped ?? [])
+        try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, timeout.Token);
-            if (!result.Success)
+            foreach (var name in stopped ?? [])
             {
-                throw new InvalidOperationException($"{name} did not stop: {result.Message}");
+                await StopAsync(app, name);
             }
-            await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, timeout.Token);
+        }
+        catch
+        {
+            // A run that never reaches the test is stopped here: left running, its services would consume the next
+            // fixture's messages.
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(dataDirectory, recursive: true);
+            throw;
         }
         return new ServiceRun(service, app, dataDirectory);
+    }
+
+    /// <summary>
+    /// Stops a referenced service once it runs: the started service does not wait for it, and a resource still
+    /// starting refuses the stop command.
+    /// </summary>
+    private static async Task StopAsync(DistributedApplication app, string name)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.Running, timeout.Token);
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        var result = await commands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, timeout.Token);
+        // Running is reported as the process starts; a stop that comes in the same instant can still be refused.
+        for (var attempt = 1; !result.Success && attempt < 3; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
+            result = await commands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, timeout.Token);
+        }
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"{name} did not stop: {result.Message}");
+        }
+        await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, timeout.Token);
     }
 
     public async ValueTask DisposeAsync()
