@@ -56,7 +56,7 @@ public static class AppModel
             .WithReference(enrichment)
             .WaitFor(catalogDb).WaitFor(cache).WaitFor(messaging)
             .WithErrorQueueReplay()
-            .WithFeatureRefresh();
+            .WithFeatureRefresh().WithSearchIndexRebuild();
 
         var inference = builder.AddProject<Projects.Inference>("inference").WithServiceEndpoints()
             .WithExternalSetting("Llm__Endpoint", llmEndpoint)

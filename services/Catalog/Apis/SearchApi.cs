@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Catalog.Search;
 
 namespace RapAnalyzer.Catalog.Apis;
@@ -7,9 +10,31 @@ public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/search").WithTags("Search").MapGet("/", Search);
+        var search = app.MapGroup("/search").WithTags("Search");
+        search.MapGet("/", Search);
+        // Operators' business (the dashboard's command calls it): the gateway routes /search alone, not these.
+        search.MapGet("/indexes", GetIndexes);
+        search.MapPost("/indexes/rebuild", RebuildIndexes);
         return app;
     }
+
+    public static async Task<Ok<SearchIndexesReport>> GetIndexes(CatalogDbContext db, SearchIndexRebuild rebuild, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return TypedResults.Ok(new SearchIndexesReport(await SearchIndexes.ListAsync(connection, cancellationToken), rebuild.Status));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Starts a rebuild (or finds the one running) and answers with its status, to be followed at <c>GET /search/indexes</c>.</summary>
+    public static Accepted<SearchIndexRebuildStatus> RebuildIndexes(SearchIndexRebuild rebuild) =>
+        TypedResults.Accepted("/search/indexes", rebuild.Start());
 
     public static async Task<Results<Ok<SearchAnswer>, ValidationProblem>> Search(TrackSearch search,
         [AsParameters] SearchParameters parameters, CancellationToken cancellationToken)
@@ -34,3 +59,5 @@ public static class SearchApi
         }
     }
 }
+
+public sealed record SearchIndexesReport(IReadOnlyList<SearchIndex> Indexes, SearchIndexRebuildStatus Rebuild);

@@ -132,6 +132,30 @@ public sealed class SearchServiceTests
         Assert.That(ids, Does.Not.Contain(id));
     }
 
+    [Test]
+    public async Task Rebuilding_the_indexes_builds_each_whole_and_search_goes_on()
+    {
+        using var accepted = await _catalog.Http.PostAsync("/search/indexes/rebuild", null);
+        var rebuild = (await accepted.Content.ReadFromJsonAsync<JsonObject>())!;
+        var report = await Eventually.GetAsync(() => _catalog.Http.GetFromJsonAsync<JsonObject>("/search/indexes")!,
+            r => r!["rebuild"]!["state"]!.GetValue<string>() != "running", TimeSpan.FromSeconds(120));
+
+        var rebuilt = report!["rebuild"]!["rebuilt"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ToList();
+        var indexes = report["indexes"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(rebuild["state"]!.GetValue<string>(), Is.EqualTo("running"));
+            Assert.That(report["rebuild"]!["state"]!.GetValue<string>(), Is.EqualTo("completed"));
+            Assert.That(rebuilt, Does.Contain("IX_track_embeddings_use_lite_hnsw").And.Contain("IX_tracks_search_text"));
+            Assert.That(indexes.Select(i => i!["name"]!.GetValue<string>()), Is.EquivalentTo(rebuilt));
+            Assert.That(indexes.Select(i => i!["valid"]!.GetValue<bool>()), Has.All.True);
+            Assert.That(indexes.Select(i => i!["sizeBytes"]!.GetValue<long>()), Has.All.GreaterThan(0));
+        });
+        var hits = await SearchAsync("speeding in an automobile on the freeway late at night", "semantic");
+        Assert.That(hits[0]!["track"]!["title"]!.GetValue<string>(), Is.EqualTo("Night Drive"));
+    }
+
     [TestCase("q=", "q")]
     [TestCase("mode=fuzzy", "mode")]
     [TestCase("model=no-such-model", "model")]
