@@ -1,0 +1,3 @@
+using RapAnalyzer.Bench;
+
+return await SearchBenchmark.RunAsync(args);
