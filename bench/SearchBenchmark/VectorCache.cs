@@ -24,6 +24,13 @@ public static class VectorCache
     {
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"use-lite-{tracks}.bin");
+        // Another run embedding the same set (its .partial growing): wait for its cache rather than race it.
+        var waiting = path + ".partial";
+        while (!File.Exists(path) && File.Exists(waiting) && DateTime.UtcNow - File.GetLastWriteTimeUtc(waiting) < TimeSpan.FromMinutes(2))
+        {
+            Console.WriteLine($"vectors: another process is embedding into {waiting} ({new FileInfo(waiting).Length / (4L * encoder.Dimensions):N0}/{tracks:N0}); waiting");
+            Thread.Sleep(TimeSpan.FromSeconds(60));
+        }
         if (TryRead(path, tracks, encoder) is { } cached)
         {
             Console.WriteLine($"vectors: {tracks:N0} USE-Lite vectors read from the cache {path}");
