@@ -62,7 +62,16 @@ public static class SearchBenchmark
         {
         var clock = Stopwatch.StartNew();
         using var encoder = UniversalSentenceEncoder.Load();
-        var real = VectorCache.Load(tracks, encoder);
+        // --real N (< tracks): only the first N tracks get real vectors, the rest are drawn around them like the larger
+        // size's, for a run that cannot wait for the whole embedding (the figures then say so).
+        var realCount = Math.Min(Option(args, "--real", tracks), tracks);
+        var real = realCount < tracks
+            ? VectorCache.FromPartial(tracks, realCount, encoder.Dimensions) ?? VectorCache.Load(realCount, encoder)
+            : VectorCache.Load(tracks, encoder);
+        if (realCount < tracks)
+        {
+            Console.WriteLine($"vectors: {realCount:N0} of the {tracks:N0} tracks have real USE-Lite vectors; the other {tracks - realCount:N0} are drawn around them (--real)");
+        }
         phases.Add(("vectors (embed or read the cache)", clock.Elapsed));
         if (runStart is null)
         {
@@ -78,7 +87,7 @@ public static class SearchBenchmark
         var sigma = Math.Sqrt((1 / Math.Pow(1 - median, 2) - 1) / encoder.Dimensions);
         Console.WriteLine($"real nearest-neighbour cosine distance over 300 sampled tracks: p10 {Percentile(nearest, 0.1):0.0000}, " +
                           $"median {median:0.0000}, p90 {Percentile(nearest, 0.9):0.0000}; synthetic vectors: a random real one + N(0, {sigma:0.00000}^2) per dimension, renormalised");
-        float[] Vector(int i) => i < tracks ? real[i] : Synthetic(real, i, sigma);
+        float[] Vector(int i) => i < real.Length ? real[i] : Synthetic(real, i, sigma);
         phases.Add(("nearest-neighbour distances", clock.Elapsed));
 
         run = await runStart;
@@ -107,6 +116,8 @@ public static class SearchBenchmark
             {
                 var size = sizes[s];
                 var report = new Report(size);
+                report.Line($"vectors: {Math.Min(real.Length, size):N0} real USE-Lite, {size - Math.Min(real.Length, size):N0} drawn around real ones " +
+                            $"(sigma {sigma:0.00000}, median real NN cosine distance {median:0.0000}); queries are lines of real-vector tracks");
                 clock.Restart();
                 await loader.DropIndexesAsync();
                 Console.WriteLine($"loading tracks {loaded:N0}..{size - 1:N0} by binary COPY");
@@ -119,7 +130,7 @@ public static class SearchBenchmark
                             $"GIN build {gin.Took.TotalSeconds:0.0} s, {Mb(gin.Bytes)}; VACUUM ANALYZE {vacuum.TotalSeconds:0.0} s");
 
                 var seed = 1000 * (s + 1);
-                var recallSet = Queries.Draw(seed, recallQueries, tracks, taken);
+                var recallSet = Queries.Draw(seed, recallQueries, real.Length, taken);
                 var recallVectors = EmbedQueries(encoder, recallSet);
 
                 if (s == 0 && grid)
@@ -140,7 +151,7 @@ public static class SearchBenchmark
                             $"tracks {Mb(await loader.TotalSizeAsync("tracks"))} (with indexes and TOAST)");
 
                 clock.Restart();
-                await MeasureAsync(database, gateway, encoder, report, size, seed, perSeries, textQueries, recallVectors, efSearch, taken, tracks);
+                await MeasureAsync(database, gateway, encoder, report, size, seed, perSeries, textQueries, recallVectors, efSearch, taken, real.Length);
                 phases.Add(($"{size:N0}: queries", clock.Elapsed));
                 report.Line(CatalogRss());
                 var text = report.ToString();

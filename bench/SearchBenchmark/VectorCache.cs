@@ -79,6 +79,21 @@ public static class VectorCache
         return vectors;
     }
 
+    /// <summary>
+    /// The first <paramref name="count"/> vectors of an unfinished embedding of <paramref name="of"/> tracks (its
+    /// .partial file), or null when it holds fewer: track i's vector does not depend on how many are embedded.
+    /// </summary>
+    public static float[][]? FromPartial(int of, int count, int dimensions)
+    {
+        var partial = Path.Combine(Folder, $"use-lite-{of}.bin.partial");
+        if (!File.Exists(partial) || new FileInfo(partial).Length < 4L * dimensions * count)
+        {
+            return null;
+        }
+        Console.WriteLine($"vectors: the first {count:N0} real vectors read from the unfinished {partial}");
+        return ReadFloats(partial, 0, count, dimensions);
+    }
+
     private static byte[] Header(int tracks, UniversalSentenceEncoder encoder)
     {
         var text = Encoding.UTF8.GetBytes($"{Magic}\nmodel={encoder.ModelId}\ngenerator={Generator}\ncount={tracks}\ndimensions={encoder.Dimensions}\n");
