@@ -8,7 +8,8 @@
 #                                      (time, memory), ranker training, next-line top-1 and MRR, generation latency
 #   bench/run.sh --analyze [--songs N] POST /analyze through the gateway: embedded cold and cached, the LLM path's
 #                                      overhead over a fake LLM's 500 ms, concurrent songs/s (default 200 songs)
-#   bench/run.sh --search [--tracks N] [--large N] [--queries N] [--text-queries N] [--recall-queries N] [--no-grid]
+#   bench/run.sh --search [--tracks N] [--large N] [--queries N] [--text-queries N] [--large-text-queries N]
+#                [--recall-queries N] [--no-grid] [--real N]
 #                [--m M --ef-construction E --ef-search S] [--embed-only]
 #                                      GET /search at 57,718 then 500,000 tracks (--large 0 skips it): latency through
 #                                      the gateway (1 and 8 clients), the SQL directly, exact scans, recall@10, MRR,

@@ -37,6 +37,7 @@ public static class SearchBenchmark
         // Text and hybrid series are shorter: on these generated lyrics (67 distinct words) every query word is in
         // nearly every track, so text search ranks the whole catalog per query (see the README).
         var textQueries = Option(args, "--text-queries", 50);
+        var largeTextQueries = Option(args, "--large-text-queries", 10);
         var grid = !args.Contains("--no-grid");
         var m = Option(args, "--m", 16);
         var efConstruction = Option(args, "--ef-construction", 64);
@@ -151,7 +152,7 @@ public static class SearchBenchmark
                             $"tracks {Mb(await loader.TotalSizeAsync("tracks"))} (with indexes and TOAST)");
 
                 clock.Restart();
-                await MeasureAsync(database, gateway, encoder, report, size, seed, perSeries, textQueries, recallVectors, efSearch, taken, real.Length);
+                await MeasureAsync(database, gateway, encoder, report, size, seed, perSeries, s == 0 ? textQueries : largeTextQueries, recallVectors, efSearch, taken, real.Length);
                 phases.Add(($"{size:N0}: queries", clock.Elapsed));
                 report.Line(CatalogRss());
                 var text = report.ToString();
