@@ -8,6 +8,14 @@
 #                                      (time, memory), ranker training, next-line top-1 and MRR, generation latency
 #   bench/run.sh --analyze [--songs N] POST /analyze through the gateway: embedded cold and cached, the LLM path's
 #                                      overhead over a fake LLM's 500 ms, concurrent songs/s (default 200 songs)
+#   bench/run.sh --search [--tracks N] [--large N] [--queries N] [--text-queries N] [--large-text-queries N]
+#                [--recall-queries N] [--no-grid] [--real N]
+#                [--m M --ef-construction E --ef-search S] [--embed-only]
+#                                      GET /search at 57,718 then 500,000 tracks (--large 0 skips it): latency through
+#                                      the gateway (1 and 8 clients), the SQL directly, exact scans, recall@10, MRR,
+#                                      index build time and size, catalog RSS; the HNSW grid at the first size.
+#                                      USE-Lite vectors are cached in ~/.cache/rapanalyzer/search-bench (the first run
+#                                      embeds 57,718 tracks: 20-30 min on 2 cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/setup.sh
@@ -27,6 +35,10 @@ case "${1:-}" in
     shift
     dotnet build bench/AnalyzeBenchmark -c Release -nologo -v quiet
     exec dotnet bench/AnalyzeBenchmark/bin/Release/net10.0/AnalyzeBenchmark.dll "$@" ;;
+  --search)
+    shift
+    dotnet build bench/SearchBenchmark -c Release -nologo -v quiet
+    exec dotnet bench/SearchBenchmark/bin/Release/net10.0/SearchBenchmark.dll "$@" ;;
 esac
 dotnet build bench/IngestBenchmark -c Release -nologo -v quiet
 exec dotnet bench/IngestBenchmark/bin/Release/net10.0/IngestBenchmark.dll "$@"
