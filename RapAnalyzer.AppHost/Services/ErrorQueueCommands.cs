@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace RapAnalyzer.AppHost.Services;
@@ -29,13 +28,10 @@ public static class ErrorQueueCommands
             });
     }
 
-    private static async Task<ExecuteCommandResult> ReplayAsync(EndpointReference http, ExecuteCommandContext context)
-    {
-        var cancellationToken = context.CancellationToken;
-        var log = context.Services.GetRequiredService<ResourceLoggerService>().GetLogger(context.ResourceName);
-        using var client = new HttpClient { BaseAddress = new Uri(http.Url), Timeout = TimeSpan.FromMinutes(2) };
-        try
+    private static Task<ExecuteCommandResult> ReplayAsync(EndpointReference http, ExecuteCommandContext context) =>
+        ServiceApiCall.RunAsync(http, context, TimeSpan.FromMinutes(2), async (client, log) =>
         {
+            var cancellationToken = context.CancellationToken;
             var queues = await client.GetFromJsonAsync<List<ErrorQueueCount>>("/errors", cancellationToken) ?? [];
             var moved = new List<string>();
             foreach (var queue in queues.Where(q => q.Messages > 0))
@@ -43,7 +39,7 @@ public static class ErrorQueueCommands
                 using var response = await client.PostAsync($"/errors/{Uri.EscapeDataString(queue.Queue)}/replay", null, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {
-                    return CommandResults.Failure($"{queue.Queue}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                    return await ServiceApiCall.RefusedAsync(response, cancellationToken, queue.Queue);
                 }
                 var result = await response.Content.ReadFromJsonAsync<ReplayResult>(cancellationToken);
                 moved.Add($"{result!.Replayed} from {result.Queue}");
@@ -51,10 +47,5 @@ public static class ErrorQueueCommands
             var report = moved.Count == 0 ? "The error queues are empty." : $"Replayed {string.Join(", ", moved)}.";
             log.LogInformation("Error queue replay: {Report}", report);
             return CommandResults.Success(report);
-        }
-        catch (HttpRequestException e)
-        {
-            return CommandResults.Failure($"The service did not answer: {e.Message}");
-        }
-    }
+        });
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace RapAnalyzer.AppHost.Services;
@@ -26,26 +25,18 @@ public static class FeatureRefreshCommand
             });
     }
 
-    private static async Task<ExecuteCommandResult> RefreshAsync(EndpointReference http, ExecuteCommandContext context)
-    {
-        var log = context.Services.GetRequiredService<ResourceLoggerService>().GetLogger(context.ResourceName);
-        using var client = new HttpClient { BaseAddress = new Uri(http.Url), Timeout = TimeSpan.FromMinutes(1) };
-        try
+    private static Task<ExecuteCommandResult> RefreshAsync(EndpointReference http, ExecuteCommandContext context) =>
+        ServiceApiCall.RunAsync(http, context, TimeSpan.FromMinutes(1), async (client, log) =>
         {
             using var response = await client.PostAsync("/features/refresh", null, context.CancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                return CommandResults.Failure($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(context.CancellationToken)}");
+                return await ServiceApiCall.RefusedAsync(response, context.CancellationToken);
             }
             var progress = (await response.Content.ReadFromJsonAsync<Progress>(context.CancellationToken))!;
             var report = $"Features version {progress.TargetVersion}: {progress.Current} of {progress.Tracks} tracks current ({progress.Percent}%), " +
                 $"{progress.Requested} being computed, {progress.Waiting} waiting.";
             log.LogInformation("Feature refresh: {Report}", report);
             return CommandResults.Success(report);
-        }
-        catch (HttpRequestException e)
-        {
-            return CommandResults.Failure($"The catalog did not answer: {e.Message}");
-        }
-    }
+        });
 }

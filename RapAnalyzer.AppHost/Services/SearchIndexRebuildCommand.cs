@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace RapAnalyzer.AppHost.Services;
@@ -30,16 +29,13 @@ public static class SearchIndexRebuildCommand
             });
     }
 
-    private static async Task<ExecuteCommandResult> RebuildAsync(EndpointReference http, ExecuteCommandContext context)
-    {
-        var log = context.Services.GetRequiredService<ResourceLoggerService>().GetLogger(context.ResourceName);
-        using var client = new HttpClient { BaseAddress = new Uri(http.Url), Timeout = TimeSpan.FromMinutes(1) };
-        try
+    private static Task<ExecuteCommandResult> RebuildAsync(EndpointReference http, ExecuteCommandContext context) =>
+        ServiceApiCall.RunAsync(http, context, TimeSpan.FromMinutes(1), async (client, log) =>
         {
             using var response = await client.PostAsync("/search/indexes/rebuild", null, context.CancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                return CommandResults.Failure($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(context.CancellationToken)}");
+                return await ServiceApiCall.RefusedAsync(response, context.CancellationToken);
             }
             var rebuild = (await response.Content.ReadFromJsonAsync<Rebuild>(context.CancellationToken))!;
             while (rebuild.State == "running")
@@ -52,10 +48,5 @@ public static class SearchIndexRebuildCommand
             return rebuild.State == "completed"
                 ? CommandResults.Success($"Rebuilt {report}.")
                 : CommandResults.Failure($"{rebuild.Error ?? "The catalog restarted during the rebuild."} Rebuilt before that: {(report.Length == 0 ? "none" : report)}.");
-        }
-        catch (HttpRequestException e)
-        {
-            return CommandResults.Failure($"The catalog did not answer: {e.Message}");
-        }
-    }
+        });
 }
