@@ -54,8 +54,7 @@ public sealed class SearchIndexRebuild(IConfiguration configuration, IOptions<Se
             foreach (var index in await SearchIndexes.ListAsync(connection, cancellationToken))
             {
                 var clock = Stopwatch.StartNew();
-                // The name is quoted from the catalog's own list: DDL takes no parameters.
-                await using var reindex = new NpgsqlCommand($"""REINDEX INDEX CONCURRENTLY catalog."{index.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}" """, connection);
+                await using var reindex = new NpgsqlCommand($"REINDEX INDEX CONCURRENTLY {Qualified(index.Name)}", connection);
                 await reindex.ExecuteNonQueryAsync(cancellationToken);
                 var rebuilt = new RebuiltIndex(index.Name, await SearchIndexes.SizeAsync(connection, index.Name, cancellationToken), clock.Elapsed.TotalSeconds);
                 logger.LogInformation("Search index {Index} rebuilt in {Seconds:0.0} s ({Bytes} bytes)", rebuilt.Name, rebuilt.Seconds, rebuilt.SizeBytes);
@@ -108,8 +107,11 @@ public sealed class SearchIndexRebuild(IConfiguration configuration, IOptions<Se
     {
         foreach (var index in await SearchIndexes.ListAsync(connection, cancellationToken, leftovers: true))
         {
-            await using var drop = new NpgsqlCommand($"""DROP INDEX CONCURRENTLY IF EXISTS catalog."{index.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}" """, connection);
+            await using var drop = new NpgsqlCommand($"DROP INDEX CONCURRENTLY IF EXISTS {Qualified(index.Name)}", connection);
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    /// <summary>An index of the catalog's schema by name, quoted: DDL takes no parameters, and the names come from Postgres's own list.</summary>
+    private static string Qualified(string index) => $"catalog.\"{index.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
