@@ -26,13 +26,41 @@ public static partial class QueryText
     public static string Normalise(string query) =>
         WhiteSpace().Replace(query.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant(), " ");
 
+    /// <summary>The most terms a tier counts: 8 make at most 70 combinations in one tier's tsquery.</summary>
+    public const int MostTierTerms = 8;
+
     /// <summary>A tsquery finding tracks with any of the query's uncommon words, or null when it has no words.</summary>
-    public static string? AnyWord(string query)
+    public static string? AnyWord(string query) => Terms(query) is { Count: > 0 } terms ? string.Join(" | ", terms) : null;
+
+    /// <summary>
+    /// The candidate tiers of text search, strictest first: tracks holding all of the query's uncommon words, then all
+    /// but one, and so on down to any one of them. Each tier is a tsquery and the number of terms a track in it holds.
+    /// A query of more than <see cref="MostTierTerms"/> uncommon words is tiered by its longest (rarer) ones.
+    /// </summary>
+    public static IReadOnlyList<TextTier> Tiers(string query)
+    {
+        var terms = Terms(query);
+        if (terms.Count > MostTierTerms)
+        {
+            terms = terms.Select((term, at) => (term, at)).OrderByDescending(t => t.term.Length).ThenBy(t => t.at)
+                .Take(MostTierTerms).OrderBy(t => t.at).Select(t => t.term).ToList();
+        }
+        var tiers = new List<TextTier>(terms.Count);
+        for (var held = terms.Count; held >= 1; held--)
+        {
+            var groups = Combinations(terms, held).Select(group => group.Count == 1 ? group[0] : $"({string.Join(" & ", group)})");
+            tiers.Add(new TextTier(held, string.Join(" | ", groups)));
+        }
+        return tiers;
+    }
+
+    /// <summary>The query's uncommon words as tsquery terms, the last as a prefix when it is long enough.</summary>
+    private static List<string> Terms(string query)
     {
         var words = Words(query);
         if (words.Count == 0)
         {
-            return null;
+            return [];
         }
         var last = words[^1];
         var distinctive = words.Take(words.Count - 1).Where(w => !Common.Contains(w)).Distinct().Where(w => w != last).ToList();
@@ -42,7 +70,24 @@ public static partial class QueryText
         {
             terms.Add(last.Length >= 3 ? $"'{last}':*" : $"'{last}'");
         }
-        return string.Join(" | ", terms);
+        return terms;
+    }
+
+    private static IEnumerable<List<string>> Combinations(List<string> terms, int size, int from = 0)
+    {
+        if (size == 0)
+        {
+            yield return [];
+            yield break;
+        }
+        for (var first = from; first <= terms.Count - size; first++)
+        {
+            foreach (var rest in Combinations(terms, size - 1, first + 1))
+            {
+                rest.Insert(0, terms[first]);
+                yield return rest;
+            }
+        }
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]

@@ -24,6 +24,13 @@ public sealed class SearchOptions
     [Range(10, 1_000)]
     public int Candidates { get; set; } = 300;
 
+    /// <summary>
+    /// Tracks one tier of text search ranks at most (<see cref="TextSearch"/>), at least a page's depth: the bound on
+    /// a query of frequent words, whose every track would otherwise be read and ranked.
+    /// </summary>
+    [Range(10, 100_000)]
+    public int TextCandidates { get; set; } = 1_000;
+
     /// <summary>HNSW's candidate list per query (hnsw.ef_search), chosen by the benchmark's recall measurement.</summary>
     [Range(10, 1_000)]
     public int EfSearch { get; set; } = 100;

@@ -62,7 +62,7 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var qualityScored = await QualityScoredAsync(connection, transaction, request.Filter, notes, cancellationToken);
             var text = request.Mode == SearchMode.Text || request.Mode == SearchMode.Hybrid || embedding?.Vector is null
-                ? await TextSearch.RankAsync(connection, transaction, request.Query, request.Filter, qualityScored, depth, cancellationToken)
+                ? await TextSearch.RankAsync(connection, transaction, request.Query, request.Filter, qualityScored, depth, settings.TextCandidates, cancellationToken)
                 : [];
             var nearest = embedding?.Vector is { } vector
                 ? await semantic.NearestAsync(connection, transaction, model, vector, request.Filter, qualityScored, null, depth, cancellationToken)

@@ -35,6 +35,40 @@ public class QueryTextTests
     }
 
     [Test]
+    public void Tiers_go_from_all_uncommon_words_down_to_any_one()
+    {
+        var tiers = QueryText.Tiers("counting money all night lon");
+        Assert.That(tiers.Select(t => t.Held), Is.EqualTo(new[] { 4, 3, 2, 1 }));
+        Assert.That(tiers[0].TsQuery, Is.EqualTo("('counting' & 'money' & 'night' & 'lon':*)"));
+        Assert.That(tiers[1].TsQuery, Is.EqualTo(
+            "('counting' & 'money' & 'night') | ('counting' & 'money' & 'lon':*) | ('counting' & 'night' & 'lon':*) | ('money' & 'night' & 'lon':*)"));
+        Assert.That(tiers[^1].TsQuery, Is.EqualTo(QueryText.AnyWord("counting money all night lon")));
+    }
+
+    [Test]
+    public void A_tier_holds_every_combination_of_its_size()
+    {
+        var tiers = QueryText.Tiers("one two three four five six");
+        // C(6, k) groups in the tier of k terms.
+        Assert.That(tiers.Select(t => t.TsQuery.Split(" | ").Length), Is.EqualTo(new[] { 1, 6, 15, 20, 15, 6 }));
+    }
+
+    [Test]
+    public void A_long_query_is_tiered_by_its_longest_words_in_their_order()
+    {
+        var tiers = QueryText.Tiers("aa bbbbbbbb cc dddddddd ee ffffffff gg hhhhhhhh ii jjjjjjjj kk llllllll mm nnnnnnnn oo pppppppp");
+        Assert.That(tiers, Has.Count.EqualTo(QueryText.MostTierTerms));
+        Assert.That(tiers[0].TsQuery, Is.EqualTo(
+            "('bbbbbbbb' & 'dddddddd' & 'ffffffff' & 'hhhhhhhh' & 'jjjjjjjj' & 'llllllll' & 'nnnnnnnn' & 'pppppppp':*)"));
+    }
+
+    [Test]
+    public void A_query_without_words_has_no_tier()
+    {
+        Assert.That(QueryText.Tiers("?! ..."), Is.Empty);
+    }
+
+    [Test]
     public void Normalise_folds_case_width_and_spacing()
     {
         Assert.That(QueryText.Normalise("  Ｍoney \t\n  Talks "), Is.EqualTo("money talks"));

@@ -96,9 +96,9 @@ public sealed class SearchTests
         var words = SearchCatalog.Line(4321, 2).Split(' ');
         var query = $"{words[1]} {words[0]} {words[3]} {words[4]} {words[5][..3]}";
         var ranked = await InTransactionAsync((connection, transaction) =>
-            TextSearch.RankAsync(connection, transaction, query, new SearchFilters(), false, 10, CancellationToken.None));
+            TextSearch.RankAsync(connection, transaction, query, new SearchFilters(), false, 10, 1_000, CancellationToken.None));
         var filtered = await InTransactionAsync((connection, transaction) =>
-            TextSearch.RankAsync(connection, transaction, query, new SearchFilters(Artist: SearchCatalog.ArtistName(2)), false, 10, CancellationToken.None));
+            TextSearch.RankAsync(connection, transaction, query, new SearchFilters(Artist: SearchCatalog.ArtistName(2)), false, 10, 1_000, CancellationToken.None));
 
         Assert.That(ranked[0].Id, Is.EqualTo(SearchCatalog.TrackId(4321)), query);
         Assert.That(filtered.Select(t => t.Id), Does.Not.Contain(SearchCatalog.TrackId(4321)));
@@ -108,7 +108,7 @@ public sealed class SearchTests
     public async Task The_artist_name_is_searchable_text()
     {
         var ranked = await InTransactionAsync((connection, transaction) =>
-            TextSearch.RankAsync(connection, transaction, "song 42 search artist 2", new SearchFilters(), false, 5, CancellationToken.None));
+            TextSearch.RankAsync(connection, transaction, "song 42 search artist 2", new SearchFilters(), false, 5, 1_000, CancellationToken.None));
 
         Assert.That(ranked[0].Id, Is.EqualTo(SearchCatalog.TrackId(42)));
     }
