@@ -8,10 +8,11 @@ namespace RapAnalyzer.Inference.Batches;
 
 /// <summary>
 /// Runs batches one after another: those posted to this replica at once, and every so often any unfinished batch no
-/// replica holds, which is how a batch resumes after its replica stopped. Items already answered are skipped.
+/// replica holds, which is how a batch resumes after its replica stopped. A batch's items run <c>Batch:Concurrency</c> at
+/// a time and are recorded as each finishes; items already answered are skipped.
 /// </summary>
 public sealed class BatchRunner(BatchStore store, LyricsAnalyzer analyzer, CatalogTracks catalog, IOptions<AnalysisOptions> analysis,
-    ILogger<BatchRunner> logger) : BackgroundService
+    IOptions<BatchOptions> batchOptions, ILogger<BatchRunner> logger) : BackgroundService
 {
     private static readonly TimeSpan Rescan = TimeSpan.FromSeconds(5);
     private readonly Channel<Guid> _posted = Channel.CreateUnbounded<Guid>();
@@ -60,14 +61,12 @@ public sealed class BatchRunner(BatchStore store, LyricsAnalyzer analyzer, Catal
         await store.MarkAsync(id, BatchStatus.Running);
         var items = await store.ItemsAsync(id);
         var recorded = await store.RecordedAsync(id);
-        for (var index = 0; index < items.Count; index++)
+        var running = new ParallelOptions { MaxDegreeOfParallelism = batchOptions.Value.Concurrency, CancellationToken = stoppingToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count).Where(index => !recorded.Contains(index)), running, async (index, cancellationToken) =>
         {
-            if (!recorded.Contains(index))
-            {
-                await store.RecordAsync(id, await SafeAnswerAsync(id, index, items[index], batch.Analyzer, stoppingToken));
-                await store.RenewLeaseAsync(id);
-            }
-        }
+            await store.RecordAsync(id, await SafeAnswerAsync(id, index, items[index], batch.Analyzer, cancellationToken));
+            await store.RenewLeaseAsync(id);
+        });
         await store.CompleteAsync(id);
         logger.LogInformation("Batch {BatchId} completed: {Total} items", id, items.Count);
     }

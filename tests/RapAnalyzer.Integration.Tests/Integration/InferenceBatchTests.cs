@@ -68,6 +68,23 @@ public sealed partial class InferenceAnalysisTests
         });
     }
 
+    [Test]
+    public async Task A_batch_analyzes_several_songs_at_once_within_the_llm_slots()
+    {
+        _llm.ChatAnswer = _ => FakeChatAnswer.Content(FakeOpenAiServer.ValidAnalysis, TimeSpan.FromMilliseconds(400));
+        _llm.ResetMostChatsAtOnce();
+        var id = await PostBatchAsync(new { items = Songs(12), analyzer = "llm" });
+
+        var after = await Eventually.GetAsync(() => BatchAsync(id), b => b.Status == BatchStatus.Completed, TimeSpan.FromMinutes(2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((after.Done, after.Failed), Is.EqualTo((12, 0)));
+            // Batch:Concurrency and Llm:Concurrency are both 4 by default.
+            Assert.That(_llm.MostChatsAtOnce, Is.InRange(2, 4), "songs of one batch were sent to the LLM together, never more than its slots");
+        });
+    }
+
     private static object[] Songs(int count) =>
         [.. Enumerable.Range(0, count).Select(i => (object)new { lyrics = $"{Lyrics}\nSong {i} of batch {Guid.NewGuid():N}" })];
 

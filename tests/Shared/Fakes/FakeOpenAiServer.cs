@@ -22,6 +22,8 @@ public sealed class FakeOpenAiServer : FakeApiServer
 
     private readonly List<IReadOnlyList<string>> _embeddingInputs = [];
     private readonly List<JsonElement> _chatRequests = [];
+    private int _chatsAnswering;
+    private int _mostChatsAtOnce;
 
     private FakeOpenAiServer()
     {
@@ -53,6 +55,11 @@ public sealed class FakeOpenAiServer : FakeApiServer
             }
         }
     }
+
+    /// <summary>The most delayed chat requests (<see cref="FakeChatAnswer.Delay"/>) waiting at the same time since the last <see cref="ResetMostChatsAtOnce"/>.</summary>
+    public int MostChatsAtOnce => Volatile.Read(ref _mostChatsAtOnce);
+
+    public void ResetMostChatsAtOnce() => Volatile.Write(ref _mostChatsAtOnce, 0);
 
     /// <summary>How the n-th chat request (from 1) is answered; by default a valid analysis.</summary>
     public Func<int, FakeChatAnswer> ChatAnswer { get; set; } = _ => FakeChatAnswer.Content(ValidAnalysis);
@@ -110,6 +117,11 @@ public sealed class FakeOpenAiServer : FakeApiServer
         var answer = ChatAnswer(number);
         if (answer.Delay > TimeSpan.Zero)
         {
+            var answering = Interlocked.Increment(ref _chatsAnswering);
+            int most;
+            while (answering > (most = Volatile.Read(ref _mostChatsAtOnce)) && Interlocked.CompareExchange(ref _mostChatsAtOnce, answering, most) != most)
+            {
+            }
             try
             {
                 await Task.Delay(answer.Delay, context.RequestAborted);
@@ -117,6 +129,10 @@ public sealed class FakeOpenAiServer : FakeApiServer
             catch (OperationCanceledException)
             {
                 return Results.Empty;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _chatsAnswering);
             }
         }
         if (answer.Status != 200)
