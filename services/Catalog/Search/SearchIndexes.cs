@@ -33,6 +33,25 @@ public static class SearchIndexes
         return indexes;
     }
 
+    /// <summary>The index builds under way on the search tables, as "building {index} on {table} ({phase})".</summary>
+    public static async Task<IReadOnlyList<string>> BuildsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT 'building ' || coalesce(i.relname, 'an index') || ' on ' || c.relname || ' (' || p.phase || ')'
+            FROM pg_stat_progress_create_index p
+            JOIN pg_class c ON c.oid = p.relid
+            LEFT JOIN pg_class i ON i.oid = p.index_relid
+            WHERE p.relid IN (to_regclass('catalog.track_embeddings'), to_regclass('catalog.tracks'))
+            """, connection);
+        var builds = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            builds.Add(reader.GetString(0));
+        }
+        return builds;
+    }
+
     public static async Task<long> SizeAsync(NpgsqlConnection connection, string name, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT coalesce(pg_relation_size(to_regclass(quote_ident('catalog') || '.' || quote_ident(@name))), 0)", connection);

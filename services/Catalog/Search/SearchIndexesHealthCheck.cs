@@ -17,22 +17,12 @@ public sealed class SearchIndexesHealthCheck(CatalogDbContext db) : IHealthCheck
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("""
-                SELECT 'building ' || coalesce(i.relname, 'an index') || ' on ' || c.relname || ' (' || p.phase || ')'
-                FROM pg_stat_progress_create_index p
-                JOIN pg_class c ON c.oid = p.relid
-                LEFT JOIN pg_class i ON i.oid = p.index_relid
-                WHERE p.relid IN (to_regclass('catalog.track_embeddings'), to_regclass('catalog.tracks'))
-                UNION ALL
-                SELECT 'invalid index ' || i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-                WHERE x.indrelid IN (to_regclass('catalog.track_embeddings'), to_regclass('catalog.tracks')) AND NOT x.indisvalid
-                """, connection);
-            var problems = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                problems.Add(reader.GetString(0));
-            }
+            // A leftover of a cut-off rebuild is invalid too: it serves no search but every insert still updates it.
+            var invalid = (await SearchIndexes.ListAsync(connection, cancellationToken))
+                .Concat(await SearchIndexes.ListAsync(connection, cancellationToken, leftovers: true))
+                .Where(index => !index.Valid)
+                .Select(index => $"invalid index {index.Name}");
+            var problems = (await SearchIndexes.BuildsAsync(connection, cancellationToken)).Concat(invalid).ToList();
             return problems.Count == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded(string.Join("; ", problems));
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)

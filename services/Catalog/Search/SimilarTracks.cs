@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Pgvector;
 using RapAnalyzer.Catalog.Data;
@@ -10,12 +12,29 @@ namespace RapAnalyzer.Catalog.Search;
 /// The tracks nearest a stored track by its embedding under one model, filtered as search is, never the track itself
 /// nor a track with its lyrics (the same content hash).
 /// </summary>
-public sealed class SimilarTracks(CatalogDbContext db, SemanticSearch semantic)
+public sealed class SimilarTracks(CatalogDbContext db, SemanticSearch semantic, SearchCache cache, IOptions<SearchOptions> options)
 {
     /// <summary>The nearest tracks, or null when there is no such track.</summary>
     public async Task<SearchAnswer?> FindAsync(SimilarRequest request, CancellationToken cancellationToken)
     {
         var took = Stopwatch.StartNew();
+        // Kept as search's answers are, under the generation every stored or enriched track raises.
+        var key = JsonSerializer.Serialize(new { similar = request, settings = options.Value });
+        var generation = await cache.GenerationAsync();
+        if (generation is { } current && await cache.AnswerAsync<SearchAnswer>(current, key) is { } cached)
+        {
+            return cached with { TookMs = took.Elapsed.TotalMilliseconds };
+        }
+        var answer = await ComputeAsync(request, took, cancellationToken);
+        if (generation is { } at && answer is not null)
+        {
+            await cache.KeepAnswerAsync(at, key, answer);
+        }
+        return answer;
+    }
+
+    private async Task<SearchAnswer?> ComputeAsync(SimilarRequest request, Stopwatch took, CancellationToken cancellationToken)
+    {
         var model = request.Model ?? TrackSearch.DefaultModel;
         var notes = new List<string>();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

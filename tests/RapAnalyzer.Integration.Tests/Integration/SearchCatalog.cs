@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,6 +8,7 @@ using Pgvector.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Catalog.Search;
 using RapAnalyzer.Contracts;
+using StackExchange.Redis;
 
 namespace RapAnalyzer.Integration.Tests;
 
@@ -92,6 +94,16 @@ public sealed class SearchCatalog : IAsyncDisposable
 
     public static SemanticSearch Semantic(int exactScanBelow = 5_000) =>
         new(Options.Create(new SearchOptions { ExactScanBelow = exactScanBelow }));
+
+    // This database is not the one whose changes raise search's cache generation: its answers must not be cached.
+    private static readonly IConnectionMultiplexer NoRedis = ConnectionMultiplexer.Connect("127.0.0.1:1,abortConnect=false,connectTimeout=100");
+
+    /// <summary>Similar tracks on this catalog, computed every time (Redis away).</summary>
+    public static SimilarTracks Similar(CatalogDbContext db)
+    {
+        var options = Options.Create(new SearchOptions());
+        return new SimilarTracks(db, Semantic(), new SearchCache(NoRedis, options, NullLogger<SearchCache>.Instance), options);
+    }
 
     private async Task LoadAsync()
     {

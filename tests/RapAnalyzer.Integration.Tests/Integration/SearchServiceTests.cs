@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Hosting;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Testing.Search;
 
@@ -133,6 +134,39 @@ public sealed class SearchServiceTests
     }
 
     [Test]
+    public async Task Similar_tracks_are_answered_from_the_cache_until_a_track_is_stored()
+    {
+        var id = (await SearchAsync("highway midnight", "text"))[0]!["track"]!["id"]!.GetValue<string>();
+        // Under an artist of its own, so the track stored here changes no other test's answers.
+        var newcomer = $"{_artist} Again";
+        var similar = $"/tracks/{id}/similar?limit=100&artist={Uri.EscapeDataString(newcomer)}";
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(TestInfrastructure.ConnectionString("cache"));
+        var counts = $"ra:cache-counts:{RapAnalyzer.ServiceDefaults.Caching.SharedCache.SearchAnswers.Name}";
+
+        var first = Titles(await _catalog.Http.GetFromJsonAsync<JsonObject>(similar));
+        var hitsBefore = (long)await redis.GetDatabase().HashGetAsync(counts, "hits");
+        var second = Titles(await _catalog.Http.GetFromJsonAsync<JsonObject>(similar));
+        // Hits are counted without waiting for Redis.
+        var hitsAfter = await Eventually.GetAsync(async () => (long)await redis.GetDatabase().HashGetAsync(counts, "hits"),
+            hits => hits > hitsBefore, TimeSpan.FromSeconds(10));
+        await _bus.Publisher.Publish(new TrackScraped("search-test", $"{newcomer}-night-drive", "Night Drive Again", newcomer,
+            "Racing my car down the highway after midnight\nEngine roaring, headlights cutting through the dark\nFoot on the gas, the city far behind me"));
+        var afterStored = await Eventually.GetAsync(async () => Titles(await _catalog.Http.GetFromJsonAsync<JsonObject>(similar)),
+            titles => titles.Contains("Night Drive Again"), TimeSpan.FromSeconds(60));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second, Is.EqualTo(first));
+            Assert.That(hitsAfter, Is.GreaterThan(hitsBefore), "the repeat was a cache hit");
+            Assert.That(first, Is.Empty, "the artist had no tracks yet");
+            Assert.That(afterStored, Is.EqualTo(new[] { "Night Drive Again" }), "once stored and embedded");
+        });
+    }
+
+    private static List<string> Titles(JsonObject? answer) =>
+        [.. answer!["items"]!.AsArray().Select(h => h!["track"]!["title"]!.GetValue<string>())];
+
+    [Test]
     public async Task Rebuilding_the_indexes_builds_each_whole_and_search_goes_on()
     {
         using var accepted = await _catalog.Http.PostAsync("/search/indexes/rebuild", null);
@@ -154,6 +188,31 @@ public sealed class SearchServiceTests
         });
         var hits = await SearchAsync("speeding in an automobile on the freeway late at night", "semantic");
         Assert.That(hits[0]!["track"]!["title"]!.GetValue<string>(), Is.EqualTo("Night Drive"));
+    }
+
+    [Test]
+    public async Task A_leftover_of_a_cut_off_rebuild_degrades_the_search_indexes_until_the_next_rebuild_drops_it()
+    {
+        // What a REINDEX CONCURRENTLY cut off mid-build leaves behind: an invalid copy named …_ccnew.
+        await CatalogDatabase.ExecuteAsync("""
+            CREATE INDEX "IX_tracks_search_text_ccnew" ON catalog.tracks USING gin ("SearchText");
+            UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'catalog."IX_tracks_search_text_ccnew"'::regclass;
+            """);
+        var degraded = await SearchIndexesHealthAsync();
+
+        using var accepted = await _catalog.Http.PostAsync("/search/indexes/rebuild", null);
+        await Eventually.GetAsync(() => _catalog.Http.GetFromJsonAsync<JsonObject>("/search/indexes")!,
+            r => r!["rebuild"]!["state"]!.GetValue<string>() != "running", TimeSpan.FromSeconds(120));
+        var after = await SearchIndexesHealthAsync();
+        var leftovers = await CatalogDatabase.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname LIKE '%\\_ccnew%'");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(degraded.Status, Is.EqualTo("Degraded"));
+            Assert.That(degraded.Description, Does.Contain("invalid index IX_tracks_search_text_ccnew"));
+            Assert.That(after.Status, Is.EqualTo("Healthy"), after.Description);
+            Assert.That(leftovers, Is.Zero);
+        });
     }
 
     [TestCase("q=", "q")]
@@ -182,6 +241,12 @@ public sealed class SearchServiceTests
     [Test]
     public async Task Reports_its_cache_and_search_indexes_healthy() =>
         await HealthAssertions.AssertHealthyAsync(_catalog.Http, "catalogdb", "cache", "search-indexes");
+
+    private async Task<HealthEntryDocument> SearchIndexesHealthAsync()
+    {
+        using var response = await _catalog.Http.GetAsync("/health");
+        return (await response.Content.ReadFromJsonAsync<HealthStatusDocument>())!.Entries["search-indexes"];
+    }
 
     private async Task AssertProblemAsync(string path, string field)
     {

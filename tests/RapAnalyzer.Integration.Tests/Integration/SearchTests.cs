@@ -74,10 +74,10 @@ public sealed class SearchTests
     public async Task Similar_tracks_are_near_the_track_and_never_the_track_itself()
     {
         await using var db = _catalog.Context();
-        var similar = new SimilarTracks(db, SearchCatalog.Semantic());
+        var similar = SearchCatalog.Similar(db);
         var source = SearchCatalog.TrackId(123);
 
-        var answer = await new SimilarTracks(db, SearchCatalog.Semantic()).FindAsync(new SimilarRequest(source, 20), CancellationToken.None);
+        var answer = await similar.FindAsync(new SimilarRequest(source, 20), CancellationToken.None);
         var filtered = await similar.FindAsync(new SimilarRequest(source, 5, Filters: new SearchFilters(Artist: SearchCatalog.ArtistName(3))), CancellationToken.None);
         var missing = await similar.FindAsync(new SimilarRequest(Guid.NewGuid()), CancellationToken.None);
 
