@@ -10,12 +10,12 @@
 #                                      overhead over a fake LLM's 500 ms, concurrent songs/s (default 200 songs)
 #   bench/run.sh --search [--tracks N] [--large N] [--queries N] [--text-queries N] [--large-text-queries N]
 #                [--recall-queries N] [--no-grid] [--real N]
-#                [--m M --ef-construction E --ef-search S] [--embed-only]
+#                [--m M --ef-construction E --ef-search S] [--embed-only] [--show N]
 #                                      GET /search at 57,718 then 500,000 tracks (--large 0 skips it): latency through
 #                                      the gateway (1 and 8 clients), the SQL directly, exact scans, recall@10, MRR,
 #                                      index build time and size, catalog RSS; the HNSW grid at the first size.
 #                                      USE-Lite vectors are cached in ~/.cache/rapanalyzer/search-bench (the first run
-#                                      embeds 57,718 tracks: 20-30 min on 2 cores)
+#                                      embeds 57,718 tracks: ~30 min on 2 cores); --show N prints generated track N
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/setup.sh
