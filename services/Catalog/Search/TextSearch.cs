@@ -8,8 +8,9 @@ namespace RapAnalyzer.Catalog.Search;
 /// all but one, and so on, until enough are found, so a half-remembered line with a word forgotten or misspelt still
 /// finds its track while a query of frequent words does not rank every track that holds one of them. A tier ranks at
 /// most <c>candidates</c> of its tracks (which ones of a larger tier is the index scan's order): ranking reads each
-/// track's whole search text, and that bound keeps a query's cost from growing with the catalog. Tracks rank by the terms they hold, plus one for holding all the
-/// words, one more for holding them as the phrase typed, plus cover density (words close together score higher).
+/// track's whole search text, and that bound keeps a query's cost from growing with the catalog. Tracks rank by the
+/// terms they hold, plus one for holding all the words, one more for holding them as the phrase typed, plus cover
+/// density (words close together score higher).
 /// </summary>
 public static class TextSearch
 {
