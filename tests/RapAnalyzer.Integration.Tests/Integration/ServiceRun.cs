@@ -64,10 +64,11 @@ public sealed class ServiceRun : IAsyncDisposable
         await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.Running, timeout.Token);
         var commands = app.Services.GetRequiredService<ResourceCommandService>();
         var result = await commands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, timeout.Token);
-        // Running is reported as the process starts; a stop that comes in the same instant can still be refused.
-        for (var attempt = 1; !result.Success && attempt < 3; attempt++)
+        // Running is reported as the process starts; a stop that comes in the same instant can still be refused, and on
+        // loaded cores the orchestrator has refused it for over a minute: asked again until the two minutes are up.
+        for (var attempt = 1; !result.Success && attempt < 20 && !timeout.IsCancellationRequested; attempt++)
         {
-            await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
+            await Task.Delay(TimeSpan.FromSeconds(3), timeout.Token);
             result = await commands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand, timeout.Token);
         }
         if (!result.Success)
