@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -29,22 +30,35 @@ public sealed class SearchCache(IConnectionMultiplexer redis, IOptions<SearchOpt
     public Task KeepEmbeddingAsync(string modelId, string query, float[] vector) =>
         TryAsync(db => db.StringSetAsync(EmbeddingKey(modelId, query), MemoryMarshal.AsBytes(vector.AsSpan()).ToArray(), EmbeddingLifetime));
 
+    /// <summary>
+    /// The answer kept for <paramref name="request"/> (the canonical request, everything the answer depends on) under
+    /// the current generation, or the one <paramref name="compute"/> makes, kept when <paramref name="keep"/> allows.
+    /// The generation is read before computing, so an answer computed across a change is kept under the older one,
+    /// where no later lookup finds it.
+    /// </summary>
+    public async Task<SearchAnswer?> AnswerAsync(string request, Stopwatch took, Func<Task<SearchAnswer?>> compute, Func<SearchAnswer, bool> keep)
+    {
+        var generation = await GenerationAsync();
+        if (generation is { } current
+            && await TryAsync(db => CountedGetAsync(db, SharedCache.SearchAnswers, AnswerKey(current, request))) is { HasValue: true } value)
+        {
+            return JsonSerializer.Deserialize<SearchAnswer>((string)value!, JsonSerializerOptions.Web)! with { TookMs = took.Elapsed.TotalMilliseconds };
+        }
+        var answer = await compute();
+        if (generation is { } at && answer is not null && keep(answer))
+        {
+            await TryAsync(db => db.StringSetAsync(AnswerKey(at, request), JsonSerializer.Serialize(answer, JsonSerializerOptions.Web),
+                options.Value.AnswerLifetime));
+        }
+        return answer;
+    }
+
     /// <summary>The current generation (0 when Redis lost it: the answers went with it), or null when Redis is away.</summary>
-    public async Task<long?> GenerationAsync()
+    private async Task<long?> GenerationAsync()
     {
         var value = await TryAsync(db => db.StringGetAsync(GenerationKey));
         return value is null ? null : value.Value.HasValue ? (long)value.Value : 0;
     }
-
-    public async Task<T?> AnswerAsync<T>(long generation, string request) where T : class
-    {
-        var value = await TryAsync(db => CountedGetAsync(db, SharedCache.SearchAnswers, AnswerKey(generation, request)));
-        return value is { HasValue: true } ? JsonSerializer.Deserialize<T>((string)value.Value!, JsonSerializerOptions.Web) : null;
-    }
-
-    public Task KeepAnswerAsync<T>(long generation, string request, T answer) =>
-        TryAsync(db => db.StringSetAsync(AnswerKey(generation, request), JsonSerializer.Serialize(answer, JsonSerializerOptions.Web),
-            options.Value.AnswerLifetime));
 
     /// <summary>Called after a change is committed, so no search can cache the state before it under the new generation.</summary>
     public Task TracksChangedAsync() => TryAsync(db => db.StringIncrementAsync(GenerationKey));

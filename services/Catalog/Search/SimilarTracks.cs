@@ -20,17 +20,7 @@ public sealed class SimilarTracks(CatalogDbContext db, SemanticSearch semantic, 
         var took = Stopwatch.StartNew();
         // Kept as search's answers are, under the generation every stored or enriched track raises.
         var key = JsonSerializer.Serialize(new { similar = request, settings = options.Value });
-        var generation = await cache.GenerationAsync();
-        if (generation is { } current && await cache.AnswerAsync<SearchAnswer>(current, key) is { } cached)
-        {
-            return cached with { TookMs = took.Elapsed.TotalMilliseconds };
-        }
-        var answer = await ComputeAsync(request, took, cancellationToken);
-        if (generation is { } at && answer is not null)
-        {
-            await cache.KeepAnswerAsync(at, key, answer);
-        }
-        return answer;
+        return await cache.AnswerAsync(key, took, () => ComputeAsync(request, took, cancellationToken), _ => true);
     }
 
     private async Task<SearchAnswer?> ComputeAsync(SimilarRequest request, Stopwatch took, CancellationToken cancellationToken)

@@ -27,18 +27,9 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
         var settings = options.Value;
         // The canonical request: what the answer depends on, the query as normalised for the cache.
         var key = JsonSerializer.Serialize(new { request = request with { Query = QueryText.Normalise(request.Query) }, settings });
-        var generation = await cache.GenerationAsync();
-        if (generation is { } current && await cache.AnswerAsync<SearchAnswer>(current, key) is { } cached)
-        {
-            return cached with { TookMs = took.Elapsed.TotalMilliseconds };
-        }
-        var answer = await ComputeAsync(request, settings, took, cancellationToken);
         // An answer without a side that failed is not kept: the next search may have it whole.
-        if (generation is { } at && answer.Notes.All(note => !note.StartsWith(SemanticLeftOut, StringComparison.Ordinal)))
-        {
-            await cache.KeepAnswerAsync(at, key, answer);
-        }
-        return answer;
+        return (await cache.AnswerAsync(key, took, async () => await ComputeAsync(request, settings, took, cancellationToken),
+            answer => answer.Notes.All(note => !note.StartsWith(SemanticLeftOut, StringComparison.Ordinal))))!;
     }
 
     private const string SemanticLeftOut = "Semantic matching was left out";

@@ -96,7 +96,7 @@ public sealed class SearchCatalog : IAsyncDisposable
         new(Options.Create(new SearchOptions { ExactScanBelow = exactScanBelow }));
 
     // This database is not the one whose changes raise search's cache generation: its answers must not be cached.
-    private static readonly IConnectionMultiplexer NoRedis = ConnectionMultiplexer.Connect("127.0.0.1:1,abortConnect=false,connectTimeout=100");
+    private static readonly IConnectionMultiplexer NoRedis = DisconnectedRedis.Connect();
 
     /// <summary>Similar tracks on this catalog, computed every time (Redis away).</summary>
     public static SimilarTracks Similar(CatalogDbContext db)

@@ -57,7 +57,7 @@ public static class GeniusTestServices
         services.AddScoped<DatasetImporter>();
         services.AddScoped<TrackPublisher>();
         // No Redis in these tests: jobs, deduplication and the artist-songs cache run on their in-memory fallbacks.
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect("127.0.0.1:1,abortConnect=false,connectTimeout=100"));
+        services.AddSingleton(_ => DisconnectedRedis.Connect());
         services.AddMetrics();
         services.AddSingleton<ScraperMetrics>();
         services.AddSingleton<IngestedSongs>();

@@ -6,7 +6,6 @@ using RapAnalyzer.Contracts;
 using RapAnalyzer.Scraper.Dedup;
 using RapAnalyzer.Scraper.Import;
 using RapAnalyzer.Scraper.Jobs;
-using RapAnalyzer.Scraper.Tests.Dedup;
 using RapAnalyzer.Scraper.Tests.Genius;
 using RapAnalyzer.Testing.Metrics;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Scraper.Apis;
 using RapAnalyzer.Scraper.Jobs;
-using RapAnalyzer.Scraper.Tests.Dedup;
 using StackExchange.Redis;
 
 namespace RapAnalyzer.Scraper.Tests.Jobs;

@@ -22,7 +22,8 @@ public sealed class FakeOpenAiServer : FakeApiServer
 
     private readonly List<IReadOnlyList<string>> _embeddingInputs = [];
     private readonly List<JsonElement> _chatRequests = [];
-    private int _chatsAnswering;
+    private readonly Lock _waiting = new();
+    private int _chatsWaiting;
     private int _mostChatsAtOnce;
 
     private FakeOpenAiServer()
@@ -57,9 +58,24 @@ public sealed class FakeOpenAiServer : FakeApiServer
     }
 
     /// <summary>The most delayed chat requests (<see cref="FakeChatAnswer.Delay"/>) waiting at the same time since the last <see cref="ResetMostChatsAtOnce"/>.</summary>
-    public int MostChatsAtOnce => Volatile.Read(ref _mostChatsAtOnce);
+    public int MostChatsAtOnce
+    {
+        get
+        {
+            lock (_waiting)
+            {
+                return _mostChatsAtOnce;
+            }
+        }
+    }
 
-    public void ResetMostChatsAtOnce() => Volatile.Write(ref _mostChatsAtOnce, 0);
+    public void ResetMostChatsAtOnce()
+    {
+        lock (_waiting)
+        {
+            _mostChatsAtOnce = 0;
+        }
+    }
 
     /// <summary>How the n-th chat request (from 1) is answered; by default a valid analysis.</summary>
     public Func<int, FakeChatAnswer> ChatAnswer { get; set; } = _ => FakeChatAnswer.Content(ValidAnalysis);
@@ -117,10 +133,9 @@ public sealed class FakeOpenAiServer : FakeApiServer
         var answer = ChatAnswer(number);
         if (answer.Delay > TimeSpan.Zero)
         {
-            var answering = Interlocked.Increment(ref _chatsAnswering);
-            int most;
-            while (answering > (most = Volatile.Read(ref _mostChatsAtOnce)) && Interlocked.CompareExchange(ref _mostChatsAtOnce, answering, most) != most)
+            lock (_waiting)
             {
+                _mostChatsAtOnce = Math.Max(_mostChatsAtOnce, ++_chatsWaiting);
             }
             try
             {
@@ -132,7 +147,10 @@ public sealed class FakeOpenAiServer : FakeApiServer
             }
             finally
             {
-                Interlocked.Decrement(ref _chatsAnswering);
+                lock (_waiting)
+                {
+                    _chatsWaiting--;
+                }
             }
         }
         if (answer.Status != 200)

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace RapAnalyzer.Scraper.Tests.Dedup;
+namespace RapAnalyzer.Testing;
 
 /// <summary>A real multiplexer pointed at a port where nothing listens: Redis is down.</summary>
 public static class DisconnectedRedis
