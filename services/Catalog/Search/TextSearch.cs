@@ -14,7 +14,7 @@ namespace RapAnalyzer.Catalog.Search;
 /// </summary>
 public static class TextSearch
 {
-    public static async Task<IReadOnlyList<RankedTrack>> RankAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    public static async Task<IReadOnlyList<RankedTrack>> RankAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         string query, SearchFilters filters, bool qualityScored, int limit, int candidates, CancellationToken cancellationToken)
     {
         if (QueryText.AnyWord(query) is not { } anyWord)
@@ -31,7 +31,7 @@ public static class TextSearch
         return ranked;
     }
 
-    private static async Task<List<RankedTrack>> RankTierAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    private static async Task<List<RankedTrack>> RankTierAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         TextTier tier, string anyWord, string query, SearchFilters filters, bool qualityScored, List<RankedTrack> above,
         int limit, int candidates, CancellationToken cancellationToken)
     {

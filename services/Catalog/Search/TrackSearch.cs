@@ -13,7 +13,8 @@ namespace RapAnalyzer.Catalog.Search;
 /// ranked list, each hit with the lines that matched. A side that cannot answer (no embedding) leaves the other's
 /// answer with a note saying so.
 /// </summary>
-public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSearch semantic, SearchCache cache, IOptions<SearchOptions> options)
+public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSearch semantic, SearchCache cache, IOptions<SearchOptions> options,
+    IServiceScopeFactory scopes)
 {
     public const string DefaultModel = EmbeddingModels.UseLite;
 
@@ -38,11 +39,6 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
     {
         var model = request.Model ?? DefaultModel;
         var notes = new List<string>();
-        var embedding = request.Mode == SearchMode.Text ? null : await embedder.EmbedAsync(request.Query, model, cancellationToken);
-        if (embedding?.Problem is { } problem)
-        {
-            notes.Add($"{SemanticLeftOut}: {problem}");
-        }
         // One fixed depth for every page of hybrid search, so pages are slices of one fused list.
         var depth = request.Mode == SearchMode.Hybrid ? settings.Candidates : request.Offset + request.PageSize;
 
@@ -50,15 +46,40 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var qualityScored = await QualityScoredAsync(connection, transaction, request.Filter, notes, cancellationToken);
-            var text = request.Mode == SearchMode.Text || request.Mode == SearchMode.Hybrid || embedding?.Vector is null
-                ? await TextSearch.RankAsync(connection, transaction, request.Query, request.Filter, qualityScored, depth, settings.TextCandidates, cancellationToken)
-                : [];
-            var nearest = embedding?.Vector is { } vector
-                ? await semantic.NearestAsync(connection, transaction, model, vector, request.Filter, qualityScored, null, depth, cancellationToken)
-                : [];
-            await transaction.CommitAsync(cancellationToken);
+            var qualityScored = await QualityScoredAsync(connection, null, request.Filter, notes, cancellationToken);
+            IReadOnlyList<RankedTrack> text, nearest;
+            QueryEmbedding? embedding;
+            if (request.Mode == SearchMode.Hybrid)
+            {
+                // The two sides at once, each on its own connection: the text ranking runs while the query is
+                // embedded and its neighbours are found, so hybrid costs about its slower side, not both.
+                var semanticSide = SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
+                var textSide = TextSearch.RankAsync(connection, null, request.Query, request.Filter, qualityScored, depth, settings.TextCandidates,
+                    cancellationToken);
+                await Task.WhenAll(semanticSide, textSide);
+                (embedding, nearest) = await semanticSide;
+                text = await textSide;
+            }
+            else if (request.Mode == SearchMode.Semantic)
+            {
+                (embedding, nearest) = await SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
+                // No vector to search with: the text side answers, and the note says why.
+                text = embedding.Vector is null
+                    ? await TextSearch.RankAsync(connection, null, request.Query, request.Filter, qualityScored, depth, settings.TextCandidates,
+                        cancellationToken)
+                    : [];
+            }
+            else
+            {
+                embedding = null;
+                nearest = [];
+                text = await TextSearch.RankAsync(connection, null, request.Query, request.Filter, qualityScored, depth, settings.TextCandidates,
+                    cancellationToken);
+            }
+            if (embedding?.Problem is { } problem)
+            {
+                notes.Add($"{SemanticLeftOut}: {problem}");
+            }
 
             var fused = request.Mode == SearchMode.Hybrid
                 ? ReciprocalRankFusion.Fuse(text, nearest, settings.RrfK, settings.TextWeight, settings.SemanticWeight)
@@ -75,10 +96,39 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
     }
 
     /// <summary>
+    /// The query embedded and its nearest tracks, on a connection of its own (a second context of the pool) so that it
+    /// can run beside the text side; the index settings are local to its transaction.
+    /// </summary>
+    private async Task<(QueryEmbedding Embedding, IReadOnlyList<RankedTrack> Nearest)> SemanticSideAsync(SearchRequest request, string model,
+        bool qualityScored, int depth, CancellationToken cancellationToken)
+    {
+        var embedding = await embedder.EmbedAsync(request.Query, model, cancellationToken);
+        if (embedding.Vector is not { } vector)
+        {
+            return (embedding, []);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var semanticDb = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var connection = (NpgsqlConnection)semanticDb.Database.GetDbConnection();
+        await semanticDb.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var nearest = await semantic.NearestAsync(connection, transaction, model, vector, request.Filter, qualityScored, null, depth, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (embedding, nearest);
+        }
+        finally
+        {
+            await semanticDb.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
     /// Whether minQuality can filter: with no quality score stored yet it would leave nothing, so it is ignored
     /// and the answer says so.
     /// </summary>
-    public static async Task<bool> QualityScoredAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SearchFilters filters,
+    public static async Task<bool> QualityScoredAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, SearchFilters filters,
         List<string> notes, CancellationToken cancellationToken)
     {
         if (filters.MinQuality is null)
