@@ -24,7 +24,7 @@ public sealed class CatalogIngestTests
     public async Task StartAsync()
     {
         // These tests publish enrichment's TrackEnriched by hand; the real enrichment would race them.
-        _catalog = await ServiceRun.StartAsync("catalog", stopped: ["enrichment"]);
+        _catalog = await ServiceRun.StartAsync("catalog", notStarted: ["enrichment"]);
         _stored = await TestBus<TrackStored>.StartAsync();
         _faults = await TestBus<Fault<TrackScraped>>.StartAsync();
     }

@@ -19,7 +19,7 @@ public static class AppHostRun
 
     public static async Task<DistributedApplication> StartAsync(string dataDirectory, IReadOnlyCollection<string>? only = null,
         IReadOnlyDictionary<string, string>? configuration = null, IReadOnlyDictionary<string, string>? externalSettings = null,
-        Action<string, string>? log = null, bool dashboard = false)
+        Action<string, string>? log = null, bool dashboard = false, IReadOnlyCollection<string>? notStarted = null)
     {
         string[] args =
         [
@@ -37,6 +37,11 @@ public static class AppHostRun
         if (only is not null)
         {
             KeepOnly(builder, only);
+        }
+        // In the model (their endpoints still resolve for the services that reference them) but never started.
+        foreach (var name in notStarted ?? [])
+        {
+            builder.Resources.Single(r => r.Name == name).Annotations.Add(new ExplicitStartupAnnotation());
         }
         if (log is not null)
         {
