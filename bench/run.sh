@@ -4,8 +4,10 @@
 #                                      model alone (default 10,000 tracks; a few minutes on 2 cores)
 #   bench/run.sh --features [--tracks N]   text features (rhymes on eSpeak NG) against the embedding, per track
 #   bench/run.sh --malmi DIR           rhyme density against Malmi's code on his songs (DIR: raplysaattori's lyrics_en)
-#   bench/run.sh --generation [--tracks N] [--verses N] [--queries N]   the embedded generator: line index build
-#                                      (time, memory), ranker training, next-line top-1 and MRR, generation latency
+#   bench/run.sh --generation [--tracks N] [--verses N] [--queries N] [--lyrics DIR] [--seed N] [--training-queries N]
+#                                      the embedded generator: line index build (time, memory), ranker training,
+#                                      next-line top-1 and MRR, generation latency; on the synthetic corpus, or on the
+#                                      songs under DIR (e.g. raplysaattori's lyrics_en)
 #   bench/run.sh --analyze [--songs N] POST /analyze through the gateway: embedded cold and cached, the LLM path's
 #                                      overhead over a fake LLM's 500 ms, concurrent songs/s (default 200 songs)
 #   bench/run.sh --search [--tracks N] [--large N] [--queries N] [--text-queries N] [--large-text-queries N]

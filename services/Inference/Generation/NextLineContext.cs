@@ -4,7 +4,8 @@ namespace RapAnalyzer.Inference.Generation;
 
 /// <summary>
 /// What a candidate next line is judged against: the prompt (a verse's first line, in training) and the lines so far,
-/// the last two as the rhyme module hears them.
+/// the last two as the rhyme module hears them, and whether those two rhyme with each other: a line that closes a
+/// couplet is followed by one that opens the next, which need not rhyme with it.
 /// </summary>
 public sealed class NextLineContext
 {
@@ -13,6 +14,8 @@ public sealed class NextLineContext
 
     private NextLineContext(TermVector prompt, TermVector recent, TermVector? previousTerms, PhoneticLine? previous, PhoneticLine? beforePrevious, string? previousText)
     {
+        PreviousPairRhyme = previous is null || beforePrevious is null ? 0 : LineRhyme.Length(beforePrevious, previous);
+        PreviousPairEndsAlike = previous is not null && beforePrevious is not null && LineRhyme.EndsAlike(beforePrevious, previous);
         Prompt = prompt;
         Recent = recent;
         PreviousTerms = previousTerms;
@@ -27,6 +30,12 @@ public sealed class NextLineContext
     public PhoneticLine? Previous { get; }
     public PhoneticLine? BeforePrevious { get; }
     public string? PreviousText { get; }
+
+    /// <summary>The vowels the previous line shares with the one before it (0 with fewer than two lines).</summary>
+    public int PreviousPairRhyme { get; }
+
+    /// <summary>The previous line ends in the same sound as the one before it.</summary>
+    public bool PreviousPairEndsAlike { get; }
 
     public static NextLineContext Of(string prompt, IReadOnlyList<string> lines, LinePhonetics phonetics, Func<string, double> idf)
     {

@@ -6,11 +6,12 @@ namespace RapAnalyzer.Inference.Generation;
 /// DeepBeat's features of a candidate next line (Malmi et al., KDD 2016, section 4.2), the ranker's inputs: rhyme with
 /// the previous line and the one before it (shared end vowels and syllables by <see cref="LineRhyme"/>, same end
 /// sound), TF-IDF similarity with the previous line, the recent lines and the prompt, and line length against the
-/// previous line's.
+/// previous line's; and, the same for every candidate, whether the previous two lines rhyme with each other, which
+/// lets the trees weigh rhyme against topic differently where a couplet has just closed.
 /// </summary>
 public static class NextLineFeatures
 {
-    public const int Count = 11;
+    public const int Count = 13;
 
     public static float[] Of(NextLineContext context, string candidate, LinePhonetics phonetics, Func<string, double> idf)
     {
@@ -33,6 +34,8 @@ public static class NextLineFeatures
             words,
             previousLength == 0 ? 0 : (float)Math.Abs(candidate.Length - previousLength) / Math.Max(candidate.Length, previousLength),
             context.PreviousText is { } text && LinePhonetics.LastWord(text) == LinePhonetics.LastWord(candidate) ? 1 : 0,
+            context.PreviousPairRhyme,
+            context.PreviousPairEndsAlike ? 1 : 0,
         ];
     }
 }
