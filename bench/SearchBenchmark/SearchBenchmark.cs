@@ -431,6 +431,11 @@ public static class SearchBenchmark
         var ms = new double[queries.Count];
         var next = -1;
         var options = new SearchOptions();
+        IReadOnlySet<string> frequent;
+        await using (var statistics = await database.OpenConnectionAsync())
+        {
+            frequent = await FrequentWords.ReadAsync(statistics, options.FrequentWordShare, default);
+        }
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
@@ -441,7 +446,7 @@ public static class SearchBenchmark
                 await using var connection = await database.OpenConnectionAsync();
                 await using var transaction = await connection.BeginTransactionAsync();
                 var depth = mode == "hybrid" ? options.Candidates : 10;
-                var text = mode == "semantic" ? [] : await TextSearch.RankAsync(connection, transaction, query.Text, new SearchFilters(), false, depth, new SearchOptions().TextCandidates, default);
+                var text = mode == "semantic" ? [] : await TextSearch.RankAsync(connection, transaction, query.Text, frequent, new SearchFilters(), false, depth, options.TextCandidates, default);
                 var near = mode == "text" ? [] : await semantic.NearestAsync(connection, transaction, Model, vector, new SearchFilters(), false, null, depth, default);
                 await transaction.CommitAsync();
                 if (mode == "hybrid")

@@ -30,16 +30,18 @@ public static partial class QueryText
     public const int MostTierTerms = 8;
 
     /// <summary>A tsquery finding tracks with any of the query's uncommon words, or null when it has no words.</summary>
-    public static string? AnyWord(string query) => Terms(query) is { Count: > 0 } terms ? string.Join(" | ", terms) : null;
+    public static string? AnyWord(string query) => Terms(query, NoWords) is { Count: > 0 } terms ? string.Join(" | ", terms) : null;
 
     /// <summary>
     /// The candidate tiers of text search, strictest first: tracks holding all of the query's uncommon words, then all
     /// but one, and so on down to any one of them. Each tier is a tsquery and the number of terms a track in it holds.
-    /// A query of more than <see cref="MostTierTerms"/> uncommon words is tiered by its longest (rarer) ones.
+    /// A query of more than <see cref="MostTierTerms"/> uncommon words is tiered by its longest (rarer) ones. Words in
+    /// <paramref name="frequent"/> (<see cref="FrequentWords"/>: the catalog's own most frequent) are left out as the
+    /// fixed common words are: a tier over one makes the index visit most of the catalog, for a word that tells little.
     /// </summary>
-    public static IReadOnlyList<TextTier> Tiers(string query)
+    public static IReadOnlyList<TextTier> Tiers(string query, IReadOnlySet<string> frequent)
     {
-        var terms = Terms(query);
+        var terms = Terms(query, frequent);
         if (terms.Count > MostTierTerms)
         {
             terms = terms.Select((term, at) => (term, at)).OrderByDescending(t => t.term.Length).ThenBy(t => t.at)
@@ -54,8 +56,10 @@ public static partial class QueryText
         return tiers;
     }
 
+    private static readonly HashSet<string> NoWords = [];
+
     /// <summary>The query's uncommon words as tsquery terms, the last as a prefix when it is long enough.</summary>
-    private static List<string> Terms(string query)
+    private static List<string> Terms(string query, IReadOnlySet<string> frequent)
     {
         var words = Words(query);
         if (words.Count == 0)
@@ -63,10 +67,16 @@ public static partial class QueryText
             return [];
         }
         var last = words[^1];
-        var distinctive = words.Take(words.Count - 1).Where(w => !Common.Contains(w)).Distinct().Where(w => w != last).ToList();
+        Func<string, bool> uncommon = word => !Common.Contains(word) && !frequent.Contains(word);
+        // A query of the catalog's frequent words only is tiered by them: together they still narrow the candidates.
+        if (!words.Any(uncommon))
+        {
+            uncommon = word => !Common.Contains(word);
+        }
+        var distinctive = words.Take(words.Count - 1).Where(uncommon).Distinct().Where(w => w != last).ToList();
         // Words hold letters and digits only, so quoting them is all tsquery needs.
         var terms = distinctive.Select(w => $"'{w}'").ToList();
-        if (!Common.Contains(last) || terms.Count == 0)
+        if (uncommon(last) || terms.Count == 0)
         {
             terms.Add(last.Length >= 3 ? $"'{last}':*" : $"'{last}'");
         }

@@ -31,6 +31,13 @@ public sealed class SearchOptions
     [Range(10, 100_000)]
     public int TextCandidates { get; set; } = 1_000;
 
+    /// <summary>
+    /// The share of tracks above which a word is too frequent to widen text search's candidate tiers
+    /// (<see cref="FrequentWords"/>); 1 leaves every word in them.
+    /// </summary>
+    [Range(0.001, 1.0)]
+    public double FrequentWordShare { get; set; } = 0.2;
+
     /// <summary>HNSW's candidate list per query (hnsw.ef_search), chosen by the benchmark's recall measurement.</summary>
     [Range(10, 1_000)]
     public int EfSearch { get; set; } = 100;

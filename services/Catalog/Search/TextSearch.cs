@@ -4,7 +4,8 @@ namespace RapAnalyzer.Catalog.Search;
 
 /// <summary>
 /// Full-text search over the tracks' stored, GIN-indexed search text. Candidates come in tiers
-/// (<see cref="QueryText.Tiers"/>): the tracks holding all of the query's uncommon words (the last as a prefix), then
+/// (<see cref="QueryText.Tiers"/>): the tracks holding all of the query's uncommon words (the last as a prefix; the
+/// catalog's <see cref="FrequentWords"/> are not uncommon), then
 /// all but one, and so on, until enough are found, so a half-remembered line with a word forgotten or misspelt still
 /// finds its track while a query of frequent words does not rank every track that holds one of them. A tier ranks at
 /// most <c>candidates</c> of its tracks (which ones of a larger tier is the index scan's order): ranking reads each
@@ -15,7 +16,8 @@ namespace RapAnalyzer.Catalog.Search;
 public static class TextSearch
 {
     public static async Task<IReadOnlyList<RankedTrack>> RankAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        string query, SearchFilters filters, bool qualityScored, int limit, int candidates, CancellationToken cancellationToken)
+        string query, IReadOnlySet<string> frequentWords, SearchFilters filters, bool qualityScored, int limit, int candidates,
+        CancellationToken cancellationToken)
     {
         if (QueryText.AnyWord(query) is not { } anyWord)
         {
@@ -23,7 +25,7 @@ public static class TextSearch
         }
         var ranked = new List<RankedTrack>(limit);
         // A tier that fills the page ends the search: a looser tier's tracks would rank below all of its tracks.
-        foreach (var tier in QueryText.Tiers(query).TakeWhile(_ => ranked.Count < limit))
+        foreach (var tier in QueryText.Tiers(query, frequentWords).TakeWhile(_ => ranked.Count < limit))
         {
             ranked.AddRange(await RankTierAsync(connection, transaction, tier, anyWord, query, filters, qualityScored,
                 ranked, limit - ranked.Count, Math.Max(candidates, limit), cancellationToken));

@@ -14,7 +14,7 @@ namespace RapAnalyzer.Catalog.Search;
 /// answer with a note saying so.
 /// </summary>
 public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSearch semantic, SearchCache cache, IOptions<SearchOptions> options,
-    IServiceScopeFactory scopes)
+    IServiceScopeFactory scopes, FrequentWords frequentWords)
 {
     public const string DefaultModel = EmbeddingModels.UseLite;
 
@@ -47,6 +47,7 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
         try
         {
             var qualityScored = await QualityScoredAsync(connection, null, request.Filter, notes, cancellationToken);
+            var frequent = await frequentWords.OfAsync(connection, cancellationToken);
             IReadOnlyList<RankedTrack> text, nearest;
             QueryEmbedding? embedding;
             if (request.Mode == SearchMode.Hybrid)
@@ -54,7 +55,7 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
                 // The two sides at once, each on its own connection: the text ranking runs while the query is
                 // embedded and its neighbours are found, so hybrid costs about its slower side, not both.
                 var semanticSide = SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
-                var textSide = TextSearch.RankAsync(connection, null, request.Query, request.Filter, qualityScored, depth, settings.TextCandidates,
+                var textSide = TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored, depth, settings.TextCandidates,
                     cancellationToken);
                 await Task.WhenAll(semanticSide, textSide);
                 (embedding, nearest) = await semanticSide;
@@ -65,7 +66,7 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
                 (embedding, nearest) = await SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
                 // No vector to search with: the text side answers, and the note says why.
                 text = embedding.Vector is null
-                    ? await TextSearch.RankAsync(connection, null, request.Query, request.Filter, qualityScored, depth, settings.TextCandidates,
+                    ? await TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored, depth, settings.TextCandidates,
                         cancellationToken)
                     : [];
             }
@@ -73,7 +74,7 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
             {
                 embedding = null;
                 nearest = [];
-                text = await TextSearch.RankAsync(connection, null, request.Query, request.Filter, qualityScored, depth, settings.TextCandidates,
+                text = await TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored, depth, settings.TextCandidates,
                     cancellationToken);
             }
             if (embedding?.Problem is { } problem)

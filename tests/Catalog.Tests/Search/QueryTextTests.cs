@@ -4,6 +4,8 @@ namespace RapAnalyzer.Catalog.Tests.Search;
 
 public class QueryTextTests
 {
+    private static readonly HashSet<string> NoFrequent = [];
+
     [Test]
     public void Words_split_as_postgres_simple_configuration_does()
     {
@@ -37,7 +39,7 @@ public class QueryTextTests
     [Test]
     public void Tiers_go_from_all_uncommon_words_down_to_any_one()
     {
-        var tiers = QueryText.Tiers("counting money all night lon");
+        var tiers = QueryText.Tiers("counting money all night lon", NoFrequent);
         Assert.That(tiers.Select(t => t.Held), Is.EqualTo(new[] { 4, 3, 2, 1 }));
         Assert.That(tiers[0].TsQuery, Is.EqualTo("('counting' & 'money' & 'night' & 'lon':*)"));
         Assert.That(tiers[1].TsQuery, Is.EqualTo(
@@ -48,7 +50,7 @@ public class QueryTextTests
     [Test]
     public void A_tier_holds_every_combination_of_its_size()
     {
-        var tiers = QueryText.Tiers("one two three four five six");
+        var tiers = QueryText.Tiers("one two three four five six", NoFrequent);
         // C(6, k) groups in the tier of k terms.
         Assert.That(tiers.Select(t => t.TsQuery.Split(" | ").Length), Is.EqualTo(new[] { 1, 6, 15, 20, 15, 6 }));
     }
@@ -56,16 +58,33 @@ public class QueryTextTests
     [Test]
     public void A_long_query_is_tiered_by_its_longest_words_in_their_order()
     {
-        var tiers = QueryText.Tiers("aa bbbbbbbb cc dddddddd ee ffffffff gg hhhhhhhh ii jjjjjjjj kk llllllll mm nnnnnnnn oo pppppppp");
+        var tiers = QueryText.Tiers("aa bbbbbbbb cc dddddddd ee ffffffff gg hhhhhhhh ii jjjjjjjj kk llllllll mm nnnnnnnn oo pppppppp", NoFrequent);
         Assert.That(tiers, Has.Count.EqualTo(QueryText.MostTierTerms));
         Assert.That(tiers[0].TsQuery, Is.EqualTo(
             "('bbbbbbbb' & 'dddddddd' & 'ffffffff' & 'hhhhhhhh' & 'jjjjjjjj' & 'llllllll' & 'nnnnnnnn' & 'pppppppp':*)"));
     }
 
     [Test]
+    public void The_catalogs_frequent_words_stay_out_of_the_tiers_and_in_the_ranking()
+    {
+        var tiers = QueryText.Tiers("counting money all night lon", new HashSet<string> { "money", "night" });
+
+        Assert.That(tiers.Select(t => t.TsQuery), Is.EqualTo(new[] { "('counting' & 'lon':*)", "'counting' | 'lon':*" }));
+        Assert.That(QueryText.AnyWord("counting money all night lon"), Is.EqualTo("'counting' | 'money' | 'night' | 'lon':*"));
+    }
+
+    [Test]
+    public void A_query_of_frequent_words_only_is_tiered_by_them()
+    {
+        var tiers = QueryText.Tiers("money all night long", new HashSet<string> { "money", "night", "long" });
+
+        Assert.That(tiers[0].TsQuery, Is.EqualTo("('money' & 'night' & 'long':*)"));
+    }
+
+    [Test]
     public void A_query_without_words_has_no_tier()
     {
-        Assert.That(QueryText.Tiers("?! ..."), Is.Empty);
+        Assert.That(QueryText.Tiers("?! ...", NoFrequent), Is.Empty);
     }
 
     [Test]

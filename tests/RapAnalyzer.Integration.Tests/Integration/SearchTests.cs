@@ -95,10 +95,12 @@ public sealed class SearchTests
         // Line 2 of track 4321 with a word forgotten, two swapped and the last typed halfway.
         var words = SearchCatalog.Line(4321, 2).Split(' ');
         var query = $"{words[1]} {words[0]} {words[3]} {words[4]} {words[5][..3]}";
+        var frequent = await FrequentWordsAsync();
         var ranked = await InTransactionAsync((connection, transaction) =>
-            TextSearch.RankAsync(connection, transaction, query, new SearchFilters(), false, 10, 1_000, CancellationToken.None));
+            TextSearch.RankAsync(connection, transaction, query, frequent, new SearchFilters(), false, 10, 1_000, CancellationToken.None));
         var filtered = await InTransactionAsync((connection, transaction) =>
-            TextSearch.RankAsync(connection, transaction, query, new SearchFilters(Artist: SearchCatalog.ArtistName(2)), false, 10, 1_000, CancellationToken.None));
+            TextSearch.RankAsync(connection, transaction, query, frequent, new SearchFilters(Artist: SearchCatalog.ArtistName(2)), false, 10, 1_000,
+                CancellationToken.None));
 
         Assert.That(ranked[0].Id, Is.EqualTo(SearchCatalog.TrackId(4321)), query);
         Assert.That(filtered.Select(t => t.Id), Does.Not.Contain(SearchCatalog.TrackId(4321)));
@@ -107,10 +109,34 @@ public sealed class SearchTests
     [Test]
     public async Task The_artist_name_is_searchable_text()
     {
+        // "song", "search" and "artist" are in every track: only 42 and 2 narrow the candidates; all five rank them.
+        var frequent = await FrequentWordsAsync();
         var ranked = await InTransactionAsync((connection, transaction) =>
-            TextSearch.RankAsync(connection, transaction, "song 42 search artist 2", new SearchFilters(), false, 5, 1_000, CancellationToken.None));
+            TextSearch.RankAsync(connection, transaction, "song 42 search artist 2", frequent, new SearchFilters(), false, 5, 1_000, CancellationToken.None));
+        var unnarrowed = await InTransactionAsync((connection, transaction) =>
+            TextSearch.RankAsync(connection, transaction, "song 42 search artist 2", new HashSet<string>(), new SearchFilters(), false, 5, 1_000,
+                CancellationToken.None));
 
         Assert.That(ranked[0].Id, Is.EqualTo(SearchCatalog.TrackId(42)));
+        Assert.That(unnarrowed[0].Id, Is.EqualTo(SearchCatalog.TrackId(42)));
+    }
+
+    [Test]
+    public async Task Frequent_words_are_those_of_most_tracks_by_the_catalogs_statistics()
+    {
+        var frequent = await FrequentWordsAsync();
+        var lyricWord = SearchCatalog.Line(4321, 2).Split(' ')[0];
+
+        // Every title holds "song" and every artist "search artist"; a made-up lyric word is in about 1% of the tracks.
+        Assert.That(frequent, Is.SupersetOf(new[] { "song", "search", "artist" }));
+        Assert.That(frequent, Does.Not.Contain(lyricWord));
+        Assert.That(await FrequentWordsAsync(share: 1.0), Is.Empty);
+    }
+
+    private async Task<IReadOnlySet<string>> FrequentWordsAsync(double share = 0.2)
+    {
+        await using var connection = await _catalog.DataSource.OpenConnectionAsync();
+        return await FrequentWords.ReadAsync(connection, share, CancellationToken.None);
     }
 
     private async Task<long> IndexScansAsync()

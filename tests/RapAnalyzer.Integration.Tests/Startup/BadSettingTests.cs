@@ -17,6 +17,7 @@ public sealed class BadSettingTests
     [TestCase("catalog", "ConnectionStrings__catalogdb", "Host=127.0.0.1;Port=notaport", "ConnectionStrings:catalogdb")]
     [TestCase("catalog", "ConnectionStrings__catalogdb", "", "ConnectionStrings:catalogdb")]
     [TestCase("catalog", "Search__IndexBuildMemory", "lots", "Search:IndexBuildMemory")]
+    [TestCase("catalog", "Search__FrequentWordShare", "0", "FrequentWordShare")]
     [TestCase("scraper", "ConnectionStrings__cache", ",,,", "ConnectionStrings:cache")]
     [TestCase("scraper", "ConnectionStrings__messaging", "http://127.0.0.1:5672", "ConnectionStrings:messaging")]
     [TestCase("scraper", "Import__MaxUploadBytes", "0", "Import:MaxUploadBytes")]
