@@ -67,21 +67,20 @@ public static partial class QueryText
             return [];
         }
         var last = words[^1];
-        Func<string, bool> uncommon = word => !Common.Contains(word) && !frequent.Contains(word);
         // A query of the catalog's frequent words only is tiered by them: together they still narrow the candidates.
-        if (!words.Any(uncommon))
-        {
-            uncommon = word => !Common.Contains(word);
-        }
-        var distinctive = words.Take(words.Count - 1).Where(uncommon).Distinct().Where(w => w != last).ToList();
+        var leftOut = words.Any(word => IsUncommon(word, frequent)) ? frequent : NoWords;
+        bool Uncommon(string word) => IsUncommon(word, leftOut);
+        var distinctive = words.Take(words.Count - 1).Where(Uncommon).Distinct().Where(w => w != last).ToList();
         // Words hold letters and digits only, so quoting them is all tsquery needs.
         var terms = distinctive.Select(w => $"'{w}'").ToList();
-        if (uncommon(last) || terms.Count == 0)
+        if (Uncommon(last) || terms.Count == 0)
         {
             terms.Add(last.Length >= 3 ? $"'{last}':*" : $"'{last}'");
         }
         return terms;
     }
+
+    private static bool IsUncommon(string word, IReadOnlySet<string> frequent) => !Common.Contains(word) && !frequent.Contains(word);
 
     private static IEnumerable<List<string>> Combinations(List<string> terms, int size, int from = 0)
     {
