@@ -17,8 +17,16 @@ public sealed record TrackEnriched(
     string? ContentHash = null,
     int FeaturesVersion = Contracts.FeaturesVersion.Unversioned);
 
-/// <summary>A track's lyrics as one vector of a model; vectors of different models are never compared.</summary>
-public sealed record LyricsEmbedding(string ModelId, float[] Vector);
+/// <summary>
+/// A track's lyrics as one vector of a model; vectors of different models are never compared. <see cref="Sections"/>
+/// are the vectors the track's is the mean of, one per distinct section in the order the sections first appear, with
+/// the section's lines: what a semantic search hit shows as its most similar section. None in a message sent before
+/// they were carried.
+/// </summary>
+public sealed record LyricsEmbedding(string ModelId, float[] Vector, IReadOnlyList<LyricsSectionEmbedding>? Sections = null);
+
+/// <summary>One distinct section of a track's lyrics (its lyric lines joined by line breaks) and its vector.</summary>
+public sealed record LyricsSectionEmbedding(string Text, float[] Vector);
 
 /// <summary>
 /// The text features of a track: the one list of them. The catalog stores each as a column of its name, its API

@@ -23,6 +23,7 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
             .Include(t => t.Features)
             .Include(t => t.Spotify)
             .Include(t => t.Embeddings)
+            .Include(t => t.SectionEmbeddings)
             .AsSplitQuery()
             .Where(t => ids.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, context.CancellationToken);
@@ -71,12 +72,49 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
                     ComputedAt = now,
                 });
             }
+            ApplySections(track, enrichedEmbedding);
         }
 
         if (enriched.Spotify is { } spotify)
         {
             track.Spotify ??= new SpotifyTrack { TrackId = track.Id, SpotifyId = spotify.SpotifyId, Album = spotify.Album };
             track.Spotify.Apply(spotify);
+        }
+    }
+
+    /// <summary>
+    /// The model's section vectors replaced in place, by ordinal; a message without them (sent before they were
+    /// carried) leaves the stored ones, which belong to the same lyrics.
+    /// </summary>
+    private static void ApplySections(Track track, LyricsEmbedding enriched)
+    {
+        if (enriched.Sections is not { } sections)
+        {
+            return;
+        }
+        var stored = track.SectionEmbeddings.Where(s => s.ModelId == enriched.ModelId).ToDictionary(s => s.Ordinal);
+        for (var ordinal = 0; ordinal < sections.Count; ordinal++)
+        {
+            if (stored.Remove(ordinal, out var section))
+            {
+                section.Text = sections[ordinal].Text;
+                section.Vector = new Vector(sections[ordinal].Vector);
+            }
+            else
+            {
+                track.SectionEmbeddings.Add(new SectionEmbedding
+                {
+                    TrackId = track.Id,
+                    ModelId = enriched.ModelId,
+                    Ordinal = ordinal,
+                    Text = sections[ordinal].Text,
+                    Vector = new Vector(sections[ordinal].Vector),
+                });
+            }
+        }
+        foreach (var left in stored.Values)
+        {
+            track.SectionEmbeddings.Remove(left);
         }
     }
 

@@ -8,6 +8,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 {
     public DbSet<Artist> Artists => Set<Artist>();
     public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<SectionEmbedding> SectionEmbeddings => Set<SectionEmbedding>();
     public DbSet<Analysis> Analyses => Set<Analysis>();
     public DbSet<QualityScore> QualityScores => Set<QualityScore>();
     public DbSet<FeatureRefresh> FeatureRefreshes => Set<FeatureRefresh>();

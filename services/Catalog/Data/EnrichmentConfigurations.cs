@@ -41,6 +41,20 @@ public sealed class TrackEmbeddingConfiguration : IEntityTypeConfiguration<Track
     }
 }
 
+public sealed class SectionEmbeddingConfiguration : IEntityTypeConfiguration<SectionEmbedding>
+{
+    public void Configure(EntityTypeBuilder<SectionEmbedding> section)
+    {
+        section.ToTable("section_embeddings");
+        section.HasKey(s => new { s.TrackId, s.ModelId, s.Ordinal });
+        section.Property(s => s.ModelId).HasMaxLength(EmbeddingModels.MaxIdLength);
+        section.Property(s => s.Ordinal).ValueGeneratedNever();
+        // Read only for the few tracks of a page of hits, by track: no vector index.
+        section.Property(s => s.Vector).HasColumnType("vector");
+        section.HasOne<Track>().WithMany(t => t.SectionEmbeddings).HasForeignKey(s => s.TrackId);
+    }
+}
+
 public sealed class SpotifyTrackConfiguration : IEntityTypeConfiguration<SpotifyTrack>
 {
     public void Configure(EntityTypeBuilder<SpotifyTrack> spotify)

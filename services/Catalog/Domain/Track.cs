@@ -22,6 +22,7 @@ public sealed class Track
     public TextFeatures? Features { get; set; }
     public SpotifyTrack? Spotify { get; set; }
     public List<TrackEmbedding> Embeddings { get; } = [];
+    public List<SectionEmbedding> SectionEmbeddings { get; } = [];
     public List<Analysis> Analyses { get; } = [];
     public List<QualityScore> QualityScores { get; } = [];
 
@@ -47,6 +48,7 @@ public sealed class Track
         Take(scraped, artist, contentHash);
         Features = null;
         Embeddings.Clear();
+        SectionEmbeddings.Clear();
         Analyses.Clear();
         QualityScores.Clear();
     }

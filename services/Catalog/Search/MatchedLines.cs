@@ -5,7 +5,7 @@ namespace RapAnalyzer.Catalog.Search;
 /// <summary>
 /// The 1–3 lines of a track that match a query best: the lines holding the most distinct query words (the last as a
 /// prefix, as text search matches it), in lyric order among equals, with the matched words as spans rather than
-/// markup, so no client has to escape anything.
+/// markup, so no client has to escape anything; for a hit found by meaning alone, lines of its most similar section.
 /// </summary>
 public static partial class MatchedLines
 {
@@ -49,6 +49,15 @@ public static partial class MatchedLines
         return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Index).Take(MaxLines)
             .OrderBy(s => s.Index).Select(s => s.Line).ToList();
     }
+
+    /// <summary>
+    /// The lines of a hit found by meaning: those of its most similar section that hold query words, as
+    /// <see cref="Find"/> picks them, or, when none does, the section's opening lines.
+    /// </summary>
+    public static IReadOnlyList<MatchedLine> InSection(string section, string query) =>
+        Find(section, query) is { Count: > 0 } matched
+            ? matched
+            : [.. section.Split('\n').Where(line => line.Length > 0).Take(MaxLines).Select(line => new MatchedLine(line, []))];
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();

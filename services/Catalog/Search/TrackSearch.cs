@@ -86,7 +86,7 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
                 ? ReciprocalRankFusion.Fuse(text, nearest, settings.RrfK, settings.TextWeight, settings.SemanticWeight)
                 : embedding?.Vector is null ? ReciprocalRankFusion.Single(text, ReciprocalRankFusion.Text) : ReciprocalRankFusion.Single(nearest, ReciprocalRankFusion.Semantic);
             var page = fused.Skip(request.Offset).Take(request.PageSize).ToList();
-            var hits = await HitsAsync(page, request.Query, cancellationToken);
+            var hits = await HitsAsync(connection, page, request.Query, model, embedding?.Vector, cancellationToken);
             return new SearchAnswer(hits, request.Page, request.PageSize, request.Mode.ToString().ToLowerInvariant(), model,
                 took.Elapsed.TotalMilliseconds, notes);
         }
@@ -145,15 +145,26 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
         return false;
     }
 
-    private async Task<IReadOnlyList<SearchHit>> HitsAsync(IReadOnlyList<FusedTrack> page, string query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The page's tracks with their lines: those holding query words for a hit text search found, the most similar
+    /// section's for one found by meaning alone (the words' lines when its sections are not stored).
+    /// </summary>
+    private async Task<IReadOnlyList<SearchHit>> HitsAsync(NpgsqlConnection connection, IReadOnlyList<FusedTrack> page, string query, string model,
+        float[]? vector, CancellationToken cancellationToken)
     {
         var ids = page.Select(hit => hit.Id).ToList();
         var tracks = await db.Tracks.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new { Summary = new TrackSummary(t.Id, t.Title, t.Artist!.Name, t.Year), t.Lyrics })
             .ToDictionaryAsync(t => t.Summary.Id, cancellationToken);
+        var byMeaning = page.Where(hit => !hit.FoundBy.Contains(ReciprocalRankFusion.Text)).Select(hit => hit.Id).ToList();
+        var sections = vector is null
+            ? new Dictionary<Guid, string>()
+            : await MostSimilarSections.OfAsync(connection, model, vector, byMeaning, cancellationToken);
         // A track deleted between ranking and reading is left out rather than shown empty.
         return page.Where(hit => tracks.ContainsKey(hit.Id))
-            .Select(hit => new SearchHit(tracks[hit.Id].Summary, hit.Score, hit.FoundBy, MatchedLines.Find(tracks[hit.Id].Lyrics, query)))
+            .Select(hit => new SearchHit(tracks[hit.Id].Summary, hit.Score, hit.FoundBy, sections.TryGetValue(hit.Id, out var section)
+                ? MatchedLines.InSection(section, query)
+                : MatchedLines.Find(tracks[hit.Id].Lyrics, query)))
             .ToList();
     }
 }

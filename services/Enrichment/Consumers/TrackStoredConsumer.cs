@@ -28,7 +28,7 @@ public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, LyricsEmb
         var enriched = stored.Select((track, i) => new TrackEnriched(
             track.TrackId,
             analyzer.Analyze(lyrics[i]),
-            [.. embeddings[i].Select(embedding => new LyricsEmbedding(embedding.ModelId, embedding.Vector))],
+            [.. embeddings[i].Select(embedding => Contract(embedding, lyrics[i]))],
             Spotify: found[i],
             [.. lyrics[i].WordsCreditedTo(track.Artist)],
             track.ContentHash,
@@ -36,4 +36,9 @@ public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, LyricsEmb
         await context.PublishBatch(enriched, context.CancellationToken);
         metrics.BatchEnriched(stored.Count, Stopwatch.GetElapsedTime(started));
     }
+
+    // The section vectors travel with the lines they were made from, so the catalog can show a hit's most similar section.
+    private static LyricsEmbedding Contract(TrackEmbedding embedding, Lyrics lyrics) =>
+        new(embedding.ModelId, embedding.Vector,
+            [.. lyrics.DistinctSectionTexts().Zip(embedding.Sections, (text, vector) => new LyricsSectionEmbedding(text, vector))]);
 }

@@ -73,7 +73,8 @@ public sealed class EmbeddingEndpoint(IOptions<EmbeddingEndpointOptions> options
             var count = sections[i].Count;
             if (count > 0)
             {
-                results[i] = new TrackEmbedding(EmbeddingMath.NormalizedMean(vectors[next..(next + count)]), ModelId, count);
+                var sectionVectors = vectors[next..(next + count)];
+                results[i] = new TrackEmbedding(EmbeddingMath.NormalizedMean(sectionVectors), ModelId, count, sectionVectors);
             }
             next += count;
         }

@@ -1,7 +1,9 @@
 namespace RapAnalyzer.Enrichment.Embeddings;
 
 /// <summary>
-/// A track's vector (L2-normalised), the model that made it, and how many inputs the model read for it (token chunks
-/// for USE-Lite, distinct sections for an endpoint).
+/// A track's vector (L2-normalised), the model that made it, how many inputs the model read for it (token chunks
+/// for USE-Lite, distinct sections for an endpoint), and the vectors of its distinct sections
+/// (<see cref="Features.Lyrics.DistinctSectionTexts"/>, in that order) that it is the normalised mean of: none for a
+/// track without lyric lines.
 /// </summary>
-public sealed record TrackEmbedding(float[] Vector, string ModelId, int Chunks);
+public sealed record TrackEmbedding(float[] Vector, string ModelId, int Chunks, IReadOnlyList<float[]> Sections);

@@ -100,7 +100,8 @@ public sealed class UniversalSentenceEncoder : IDisposable
         {
             var count = sections[i].Count;
             var vector = count == 1 ? vectors[next] : EmbeddingMath.NormalizedMean(vectors[next..(next + count)]);
-            results[i] = new TrackEmbedding(vector, ModelId, chunked.GetRange(next, count).Sum(chunks => chunks.Count));
+            var sectionVectors = lyrics[i].Sections.Count == 0 ? [] : vectors[next..(next + count)];
+            results[i] = new TrackEmbedding(vector, ModelId, chunked.GetRange(next, count).Sum(chunks => chunks.Count), sectionVectors);
             next += count;
         }
         return results;

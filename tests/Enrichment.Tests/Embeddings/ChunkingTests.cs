@@ -88,10 +88,16 @@ public class ChunkingTests
         var lyrics = $"[Verse 1]\n{verse1}\n\n[Chorus]\n{chorus}\n\n[Verse 2]\n{verse2}\n\n[Chorus]\n{chorus}\n";
 
         var track = encoder.EmbedTrack(lyrics);
-        var expected = EmbeddingMath.NormalizedMean(encoder.Embed([verse1, chorus, verse2]));
+        var sections = encoder.Embed([verse1, chorus, verse2]);
+        var expected = EmbeddingMath.NormalizedMean(sections);
         Assert.Multiple(() =>
         {
             Assert.That(track.Chunks, Is.EqualTo(3), "the repeated chorus is embedded once");
+            Assert.That(track.Sections, Has.Count.EqualTo(3), "one vector per distinct section, in order");
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.That(EmbeddingMath.Cosine(track.Sections[i], sections[i]), Is.GreaterThanOrEqualTo(0.99999f), $"section {i}");
+            }
             Assert.That(track.ModelId, Is.EqualTo(encoder.ModelId));
             Assert.That(EmbeddingMath.Cosine(track.Vector, expected), Is.GreaterThanOrEqualTo(0.99999f));
             Assert.That(Math.Sqrt(track.Vector.Sum(x => (double)x * x)), Is.EqualTo(1).Within(1e-5));
@@ -103,5 +109,6 @@ public class ChunkingTests
     {
         var track = EmbeddingTestFiles.Encoder.EmbedTrack("  \n[Instrumental]\n");
         Assert.That(Math.Sqrt(track.Vector.Sum(x => (double)x * x)), Is.EqualTo(1).Within(1e-5));
+        Assert.That(track.Sections, Is.Empty, "no section, so no section vector");
     }
 }

@@ -70,6 +70,8 @@ public class EmbeddingEndpointTests
             Assert.That(track.Vector, Has.Length.EqualTo(FakeOpenAiServer.DefaultDimensions));
             Assert.That(EmbeddingMath.Cosine(track.Vector, Expected("Money on my mind\nRhymes every time", "We ride tonight", "One more line")),
                 Is.GreaterThan(0.99999f));
+            Assert.That(track.Sections, Has.Count.EqualTo(3), "the sections' own vectors come with the track's");
+            Assert.That(EmbeddingMath.Cosine(track.Sections[1], Expected("We ride tonight")), Is.GreaterThan(0.99999f));
             Assert.That(Math.Sqrt(track.Vector.Sum(x => (double)x * x)), Is.EqualTo(1).Within(1e-5));
             Assert.That(_server.Requests.Single().Authorization, Is.EqualTo($"Bearer {FakeOpenAiServer.ApiKey}"));
         });

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using MassTransit;
+using Npgsql;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Contracts;
 using RapAnalyzer.Protos.Catalog;
@@ -135,7 +136,11 @@ public sealed class CatalogIngestTests
         var first = new TrackScraped("test", $"{artist}-1", "First Title", artist, "the first version of the verse", Year: 2001);
         await _stored.Publisher.Publish(first);
         var stored = (await _stored.WaitForAsync(m => m.Artist == artist, 1, TimeSpan.FromSeconds(30))).Single();
-        await EnrichAsync(stored, rhymeDensity: 0.1);
+        await EnrichAsync(stored, rhymeDensity: 0.1, "the first version", "of the verse");
+        var twoSections = await Eventually.GetAsync(() => SectionTextsAsync(stored.TrackId), texts => texts.Count == 2, TimeSpan.FromSeconds(30));
+        // A later enrichment of the same lyrics replaces the section vectors, fewer of them included.
+        await EnrichAsync(stored, rhymeDensity: 0.1, "the first version of the verse");
+        var oneSection = await Eventually.GetAsync(() => SectionTextsAsync(stored.TrackId), texts => texts.Count == 1, TimeSpan.FromSeconds(30));
         await _stored.Publisher.Publish(new TrackAnalyzed(stored.TrackId, "embedded", "1.0", """{"mood":"old"}""", 5, 2001, artist, null));
         await _stored.Publisher.Publish(new QualityScored(stored.TrackId, 4, "q1", 2001, artist));
         await Eventually.GetAsync(() => _catalog.Http.GetFromJsonAsync<TrackDetails>($"/tracks/{stored.TrackId}"),
@@ -149,8 +154,13 @@ public sealed class CatalogIngestTests
         var updated = await _catalog.Http.GetFromJsonAsync<TrackDetails>($"/tracks/{stored.TrackId}");
         var page = await _catalog.Http.GetFromJsonAsync<TrackPage>($"/tracks?artist={Uri.EscapeDataString(artist)}");
 
+        var revisedSections = await SectionTextsAsync(stored.TrackId);
+
         Assert.Multiple(() =>
         {
+            Assert.That(twoSections, Is.EqualTo(new[] { "the first version", "of the verse" }));
+            Assert.That(oneSection, Is.EqualTo(new[] { "the first version of the verse" }));
+            Assert.That(revisedSections, Is.Empty, "the old lyrics' sections go with them");
             Assert.That(announced, Has.Count.EqualTo(2));
             Assert.That(announced[1].TrackId, Is.EqualTo(stored.TrackId));
             Assert.That(announced[1].ContentHash, Is.EqualTo(LyricsHash.Compute(second.Lyrics)));
@@ -167,19 +177,39 @@ public sealed class CatalogIngestTests
         await EnrichAsync(stored, rhymeDensity: 0.1);
         await Task.Delay(TimeSpan.FromSeconds(2));
         var afterStale = await _catalog.Http.GetFromJsonAsync<TrackDetails>($"/tracks/{stored.TrackId}");
-        await EnrichAsync(announced[1], rhymeDensity: 0.9);
+        await EnrichAsync(announced[1], rhymeDensity: 0.9, second.Lyrics);
         var reenriched = await Eventually.GetAsync(() => _catalog.Http.GetFromJsonAsync<TrackDetails>($"/tracks/{stored.TrackId}"),
             t => t!.Features is not null, TimeSpan.FromSeconds(30));
 
-        Assert.Multiple(() =>
+        Assert.Multiple(async () =>
         {
             Assert.That(afterStale!.Features, Is.Null);
             Assert.That(reenriched!.Features!.RhymeDensity, Is.EqualTo(0.9));
+            Assert.That(await SectionTextsAsync(stored.TrackId), Is.EqualTo(new[] { second.Lyrics }));
         });
     }
 
-    private Task EnrichAsync(TrackStored stored, double rhymeDensity) => _stored.Publisher.Publish(new TrackEnriched(stored.TrackId,
-        new TrackFeatures(1, 1, 5, 5, 1, 8, 8, 0, rhymeDensity, "A", 0, 90),
-        [new LyricsEmbedding(EmbeddingModels.UseLite, [.. Enumerable.Range(0, EmbeddingModels.UseLiteDimensions).Select(i => i == 1 ? 1f : 0f)])],
-        null, ["the", "verse"], stored.ContentHash));
+    private Task EnrichAsync(TrackStored stored, double rhymeDensity, params string[] sections)
+    {
+        float[] Unit(int at) => [.. Enumerable.Range(0, EmbeddingModels.UseLiteDimensions).Select(i => i == at ? 1f : 0f)];
+        return _stored.Publisher.Publish(new TrackEnriched(stored.TrackId,
+            new TrackFeatures(1, 1, 5, 5, 1, 8, 8, 0, rhymeDensity, "A", 0, 90),
+            [new LyricsEmbedding(EmbeddingModels.UseLite, Unit(1), [.. sections.Select((text, i) => new LyricsSectionEmbedding(text, Unit(i + 2)))])],
+            null, ["the", "verse"], stored.ContentHash));
+    }
+
+    private static async Task<IReadOnlyList<string>> SectionTextsAsync(Guid trackId)
+    {
+        await using var connection = new NpgsqlConnection(CatalogDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "Text" FROM catalog.section_embeddings WHERE "TrackId" = $1 ORDER BY "Ordinal" """, connection);
+        command.Parameters.AddWithValue(trackId);
+        var texts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            texts.Add(reader.GetString(0));
+        }
+        return texts;
+    }
 }

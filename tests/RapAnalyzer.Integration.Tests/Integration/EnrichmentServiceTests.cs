@@ -49,6 +49,9 @@ public sealed class EnrichmentServiceTests
             Assert.That(embedding.ModelId, Is.EqualTo(EmbeddingModels.UseLite));
             Assert.That(embedding.Vector, Has.Length.EqualTo(EmbeddingModels.UseLiteDimensions));
             Assert.That(norm, Is.EqualTo(1.0).Within(1e-4));
+            // Each section's vector travels with its lines, for the catalog to show a hit's most similar section.
+            Assert.That(embedding.Sections!.Select(s => s.Text), Is.EqualTo(new[] { "I got the mic in my hand\nI never stand on the land", "guest words here 1" }));
+            Assert.That(embedding.Sections!.Select(s => s.Vector.Length), Is.All.EqualTo(EmbeddingModels.UseLiteDimensions));
             Assert.That(first.Features.Lines, Is.EqualTo(3));
             Assert.That(first.Features.Sections, Is.EqualTo(2));
             // Only the verse credited to the track's artist counts for the artist's vocabulary.

@@ -21,7 +21,11 @@ public sealed class SearchServiceTests
         ("Kitchen", "Cooking dinner for my mother on a Sunday\nRice and beans and chicken on the stove\nThe whole family sitting at the table"),
         ("Court", "Standing in front of the judge in a courtroom\nMy lawyer says the jury will decide\nHandcuffs on my wrists, the verdict coming"),
         ("Rain", "Clouds are gray and the storm is coming over\nWater falling on the roof all night long\nThunder and lightning across the sky"),
+        ("Seasons", $"{WinterSection}\n\n{SummerSection}"),
     ];
+
+    private const string WinterSection = "Snow on the ground and ice on the window\nWinter wind blowing through the empty trees\nFrozen fingers, breath like smoke in the cold";
+    private const string SummerSection = "Summer sun burning on the sand at the beach\nWaves rolling in while we swim in the sea\nSunscreen and shades, the hottest days of the year";
 
     private ServiceRun _catalog = null!;
     private TestBus<TrackStored> _bus = null!;
@@ -68,6 +72,18 @@ public sealed class SearchServiceTests
         var lines = hits[0]!["lines"]!.AsArray();
         Assert.That(lines.Select(l => l!["text"]!.GetValue<string>()), Does.Contain("My lawyer says the jury will decide"));
         Assert.That(lines.SelectMany(l => l!["highlights"]!.AsArray()), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_hit_found_by_meaning_shows_lines_of_its_most_similar_section()
+    {
+        // No word of the query but "the" and "in" is in the track, and those are in both of its sections.
+        var hits = await SearchAsync("sunbathing by the ocean shore in july heat", "semantic");
+
+        var seasons = hits.Single(hit => hit!["track"]!["title"]!.GetValue<string>() == "Seasons")!;
+        var lines = seasons["lines"]!.AsArray().Select(l => l!["text"]!.GetValue<string>()).ToList();
+        Assert.That(lines, Is.Not.Empty);
+        Assert.That(lines, Is.SubsetOf(SummerSection.Split('\n')));
     }
 
     /// <summary>The songs the rhyme tests use: real lyrics of a few dozen lines each.</summary>

@@ -121,6 +121,31 @@ namespace RapAnalyzer.Catalog.Data.Migrations
                     b.ToTable("quality_scores", "catalog");
                 });
 
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.SectionEmbedding", b =>
+                {
+                    b.Property<Guid>("TrackId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Vector>("Vector")
+                        .IsRequired()
+                        .HasColumnType("vector");
+
+                    b.HasKey("TrackId", "ModelId", "Ordinal");
+
+                    b.ToTable("section_embeddings", "catalog");
+                });
+
             modelBuilder.Entity("RapAnalyzer.Catalog.Domain.SpotifyTrack", b =>
                 {
                     b.Property<Guid>("TrackId")
@@ -391,6 +416,15 @@ namespace RapAnalyzer.Catalog.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RapAnalyzer.Catalog.Domain.SectionEmbedding", b =>
+                {
+                    b.HasOne("RapAnalyzer.Catalog.Domain.Track", null)
+                        .WithMany("SectionEmbeddings")
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RapAnalyzer.Catalog.Domain.SpotifyTrack", b =>
                 {
                     b.HasOne("RapAnalyzer.Catalog.Domain.Track", null)
@@ -443,6 +477,8 @@ namespace RapAnalyzer.Catalog.Data.Migrations
                     b.Navigation("Features");
 
                     b.Navigation("QualityScores");
+
+                    b.Navigation("SectionEmbeddings");
 
                     b.Navigation("Spotify");
                 });
