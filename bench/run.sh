@@ -18,6 +18,9 @@
 #                                      index build time and size, catalog RSS; the HNSW grid at the first size.
 #                                      USE-Lite vectors are cached in ~/.cache/rapanalyzer/search-bench (the first run
 #                                      embeds 57,718 tracks: ~30 min on 2 cores); --show N prints generated track N
+#   bench/run.sh --search --units DIR [--queries-per-track N] [--seed N]
+#                                      half-remembered lines of the songs under DIR (e.g. raplysaattori's lyrics_en):
+#                                      MRR with one vector per track, per section, per line and per line as signs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/setup.sh

@@ -36,6 +36,10 @@ public static class SearchBenchmark
             Console.WriteLine(SpokenLyrics.Track(Option(args, "--show", 0)));
             return 0;
         }
+        if (Array.IndexOf(args, "--units") is var units and >= 0)
+        {
+            return VectorUnits.Run(args[units + 1], Option(args, "--queries-per-track", 4), Option(args, "--seed", 7));
+        }
         var tracks = Option(args, "--tracks", 57_718);
         var large = Option(args, "--large", 500_000);
         var perSeries = Option(args, "--queries", 200);

@@ -29,4 +29,24 @@ public class MatchedLinesTests
     {
         Assert.That(MatchedLines.Find(Lyrics, "spaceship"), Is.Empty);
     }
+
+    private const string Section = "Waves rolling in\nSun on the sand\nSwim in the sea\nShades on, day is done";
+
+    [Test]
+    public void A_section_found_by_meaning_shows_its_lines_holding_query_words()
+    {
+        var lines = MatchedLines.InSection(Section, "ocean sand beach");
+
+        Assert.That(lines.Select(l => l.Text), Is.EqualTo(new[] { "Sun on the sand" }));
+        Assert.That(lines[0].Highlights, Is.EqualTo(new[] { new[] { 11, 15 } }));
+    }
+
+    [Test]
+    public void A_section_sharing_no_word_with_the_query_shows_its_opening_lines()
+    {
+        var lines = MatchedLines.InSection(Section, "seaside holiday");
+
+        Assert.That(lines.Select(l => l.Text), Is.EqualTo(new[] { "Waves rolling in", "Sun on the sand", "Swim in the sea" }));
+        Assert.That(lines.SelectMany(l => l.Highlights), Is.Empty);
+    }
 }
