@@ -20,10 +20,17 @@ public sealed record TrackEnriched(
 /// <summary>
 /// A track's lyrics as one vector of a model; vectors of different models are never compared. <see cref="Sections"/>
 /// are the vectors the track's is the mean of, one per distinct section in the order the sections first appear, with
-/// the section's lines: what a semantic search hit shows as its most similar section. None in a message sent before
-/// they were carried.
+/// the section's lines: what a semantic search hit shows as its most similar section; at most <see cref="MostSections"/>.
+/// None in a message sent before they were carried.
 /// </summary>
-public sealed record LyricsEmbedding(string ModelId, float[] Vector, IReadOnlyList<LyricsSectionEmbedding>? Sections = null);
+public sealed record LyricsEmbedding(string ModelId, float[] Vector, IReadOnlyList<LyricsSectionEmbedding>? Sections = null)
+{
+    /// <summary>
+    /// The most section vectors a track carries (its first distinct sections): a song has a dozen or so, and lyrics cut
+    /// by blank lines into thousands would make a message and a catalog row set of megabytes.
+    /// </summary>
+    public const int MostSections = 100;
+}
 
 /// <summary>One distinct section of a track's lyrics (its lyric lines joined by line breaks) and its vector.</summary>
 public sealed record LyricsSectionEmbedding(string Text, float[] Vector);

@@ -40,5 +40,6 @@ public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, LyricsEmb
     // The section vectors travel with the lines they were made from, so the catalog can show a hit's most similar section.
     private static LyricsEmbedding Contract(TrackEmbedding embedding, Lyrics lyrics) =>
         new(embedding.ModelId, embedding.Vector,
-            [.. lyrics.DistinctSectionTexts().Zip(embedding.Sections, (text, vector) => new LyricsSectionEmbedding(text, vector))]);
+            [.. lyrics.DistinctSectionTexts().Zip(embedding.Sections, (text, vector) => new LyricsSectionEmbedding(text, vector))
+                .Take(LyricsEmbedding.MostSections)]);
 }

@@ -77,6 +77,19 @@ public sealed class EnrichmentServiceTests
     }
 
     [Test]
+    public async Task A_track_of_very_many_sections_carries_the_vectors_of_its_first_hundred()
+    {
+        var lyrics = string.Join("\n\n", Enumerable.Range(1, 150).Select(i => $"line number {i} of its own block"));
+        var track = new TrackStored(Guid.NewGuid(), "Blocks", "MC Test", lyrics, "hash-blocks");
+
+        await _bus.Publisher.Publish(track);
+        var embedding = (await _bus.WaitForAsync(m => m.TrackId == track.TrackId, 1, TimeSpan.FromSeconds(60))).Single().Embeddings.Single();
+
+        Assert.That(embedding.Sections, Has.Count.EqualTo(LyricsEmbedding.MostSections));
+        Assert.That(embedding.Sections![^1].Text, Is.EqualTo($"line number {LyricsEmbedding.MostSections} of its own block"));
+    }
+
+    [Test]
     public async Task Computes_features_and_embeddings_on_demand_and_names_a_bad_field()
     {
         using var features = await _enrichment.Http.PostAsJsonAsync("/features", new { text = "I spit fire\nI never tire" });
