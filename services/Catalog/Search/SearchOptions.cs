@@ -25,6 +25,14 @@ public sealed class SearchOptions
     public int Candidates { get; set; } = 300;
 
     /// <summary>
+    /// How deep hybrid search's text side ranks (at most <see cref="Candidates"/>), the same for every page. Text ranks
+    /// far down hold one or two of the query's words, and reciprocal rank fusion gives them little (1/(k + rank)); it
+    /// is ranking them, through the loosest tiers, that makes the text side slow.
+    /// </summary>
+    [Range(10, 1_000)]
+    public int HybridTextDepth { get; set; } = 100;
+
+    /// <summary>
     /// Tracks one tier of text search ranks at most (<see cref="TextSearch"/>), at least a page's depth: the bound on
     /// a query of frequent words, whose every track would otherwise be read and ranked.
     /// </summary>

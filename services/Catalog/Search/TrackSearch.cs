@@ -55,8 +55,8 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
                 // The two sides at once, each on its own connection: the text ranking runs while the query is
                 // embedded and its neighbours are found, so hybrid costs about its slower side, not both.
                 var semanticSide = SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
-                var textSide = TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored, depth, settings.TextCandidates,
-                    cancellationToken);
+                var textSide = TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored,
+                    Math.Min(settings.HybridTextDepth, depth), settings.TextCandidates, cancellationToken);
                 await Task.WhenAll(semanticSide, textSide);
                 (embedding, nearest) = await semanticSide;
                 text = await textSide;
