@@ -24,6 +24,7 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
             .Include(t => t.Spotify)
             .Include(t => t.Embeddings)
             .Include(t => t.SectionEmbeddings)
+            .Include(t => t.LineSigns)
             .AsSplitQuery()
             .Where(t => ids.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, context.CancellationToken);
@@ -72,7 +73,18 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
                     ComputedAt = now,
                 });
             }
-            ApplySections(track, enrichedEmbedding);
+            ReplaceInPlace(track.SectionEmbeddings, enrichedEmbedding.ModelId, enrichedEmbedding.Sections,
+                (ordinal, section) => new SectionEmbedding
+                {
+                    TrackId = track.Id, ModelId = enrichedEmbedding.ModelId, Ordinal = ordinal, Text = section.Text, Vector = new Vector(section.Vector),
+                },
+                (stored, section) => (stored.Text, stored.Vector) = (section.Text, new Vector(section.Vector)));
+            ReplaceInPlace(track.LineSigns, enrichedEmbedding.ModelId, enrichedEmbedding.Lines,
+                (ordinal, line) => new LineSigns
+                {
+                    TrackId = track.Id, ModelId = enrichedEmbedding.ModelId, Ordinal = ordinal, Text = line.Text, Signs = LineSigns.Bits(line.Signs),
+                },
+                (stored, line) => (stored.Text, stored.Signs) = (line.Text, LineSigns.Bits(line.Signs)));
         }
 
         if (enriched.Spotify is { } spotify)
@@ -83,38 +95,33 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
     }
 
     /// <summary>
-    /// The model's section vectors replaced in place, by ordinal; a message without them (sent before they were
-    /// carried) leaves the stored ones, which belong to the same lyrics.
+    /// The model's parts (sections, lines) replaced in place, by ordinal, so a redelivery updates rows rather than adding
+    /// any; a message without the list (sent before it was carried, or from a model that makes no such parts) leaves the
+    /// stored ones, which belong to the same lyrics.
     /// </summary>
-    private static void ApplySections(Track track, LyricsEmbedding enriched)
+    private static void ReplaceInPlace<TPart, TEnriched>(List<TPart> parts, string modelId, IReadOnlyList<TEnriched>? enriched,
+        Func<int, TEnriched, TPart> create, Action<TPart, TEnriched> update)
+        where TPart : ILyricsPart
     {
-        if (enriched.Sections is not { } sections)
+        if (enriched is null)
         {
             return;
         }
-        var stored = track.SectionEmbeddings.Where(s => s.ModelId == enriched.ModelId).ToDictionary(s => s.Ordinal);
-        for (var ordinal = 0; ordinal < sections.Count; ordinal++)
+        var stored = parts.Where(p => p.ModelId == modelId).ToDictionary(p => p.Ordinal);
+        for (var ordinal = 0; ordinal < enriched.Count; ordinal++)
         {
-            if (stored.Remove(ordinal, out var section))
+            if (stored.Remove(ordinal, out var part))
             {
-                section.Text = sections[ordinal].Text;
-                section.Vector = new Vector(sections[ordinal].Vector);
+                update(part, enriched[ordinal]);
             }
             else
             {
-                track.SectionEmbeddings.Add(new SectionEmbedding
-                {
-                    TrackId = track.Id,
-                    ModelId = enriched.ModelId,
-                    Ordinal = ordinal,
-                    Text = sections[ordinal].Text,
-                    Vector = new Vector(sections[ordinal].Vector),
-                });
+                parts.Add(create(ordinal, enriched[ordinal]));
             }
         }
         foreach (var left in stored.Values)
         {
-            track.SectionEmbeddings.Remove(left);
+            parts.Remove(left);
         }
     }
 

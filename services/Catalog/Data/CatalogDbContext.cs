@@ -9,6 +9,7 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Artist> Artists => Set<Artist>();
     public DbSet<Track> Tracks => Set<Track>();
     public DbSet<SectionEmbedding> SectionEmbeddings => Set<SectionEmbedding>();
+    public DbSet<LineSigns> LineSigns => Set<LineSigns>();
     public DbSet<Analysis> Analyses => Set<Analysis>();
     public DbSet<QualityScore> QualityScores => Set<QualityScore>();
     public DbSet<FeatureRefresh> FeatureRefreshes => Set<FeatureRefresh>();

@@ -55,6 +55,20 @@ public sealed class SectionEmbeddingConfiguration : IEntityTypeConfiguration<Sec
     }
 }
 
+public sealed class LineSignsConfiguration : IEntityTypeConfiguration<LineSigns>
+{
+    public void Configure(EntityTypeBuilder<LineSigns> line)
+    {
+        line.ToTable("line_signs");
+        line.HasKey(l => new { l.TrackId, l.ModelId, l.Ordinal });
+        line.Property(l => l.ModelId).HasMaxLength(EmbeddingModels.MaxIdLength);
+        line.Property(l => l.Ordinal).ValueGeneratedNever();
+        // No fixed length: USE-Lite's lines get an HNSW Hamming index at its 512 bits (see the migration).
+        line.Property(l => l.Signs).HasColumnType("bit varying");
+        line.HasOne<Track>().WithMany(t => t.LineSigns).HasForeignKey(l => l.TrackId);
+    }
+}
+
 public sealed class SpotifyTrackConfiguration : IEntityTypeConfiguration<SpotifyTrack>
 {
     public void Configure(EntityTypeBuilder<SpotifyTrack> spotify)

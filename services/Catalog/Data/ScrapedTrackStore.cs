@@ -30,7 +30,7 @@ public sealed class ScrapedTrackStore(CatalogDbContext db, CatalogMetrics metric
 
         var sourceIds = changed.Select(c => c.Scraped.SourceId).Distinct().ToList();
         var known = (await db.Tracks
-                .Include(t => t.Features).Include(t => t.Spotify).Include(t => t.Embeddings).Include(t => t.SectionEmbeddings).Include(t => t.Analyses).Include(t => t.QualityScores)
+                .Include(t => t.Features).Include(t => t.Spotify).Include(t => t.Embeddings).Include(t => t.SectionEmbeddings).Include(t => t.LineSigns).Include(t => t.Analyses).Include(t => t.QualityScores)
                 .AsSplitQuery()
                 .Where(t => sourceIds.Contains(t.SourceId))
                 .ToListAsync(cancellationToken))

@@ -6,7 +6,7 @@ namespace RapAnalyzer.Catalog.Domain;
 /// One distinct section of a track's lyrics under one model: its lines and its vector, of which the track's
 /// embedding is the mean. What a semantic hit shows is its most similar section.
 /// </summary>
-public sealed class SectionEmbedding
+public sealed class SectionEmbedding : ILyricsPart
 {
     public Guid TrackId { get; init; }
     public required string ModelId { get; init; }

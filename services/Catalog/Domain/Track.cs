@@ -23,6 +23,7 @@ public sealed class Track
     public SpotifyTrack? Spotify { get; set; }
     public List<TrackEmbedding> Embeddings { get; } = [];
     public List<SectionEmbedding> SectionEmbeddings { get; } = [];
+    public List<LineSigns> LineSigns { get; } = [];
     public List<Analysis> Analyses { get; } = [];
     public List<QualityScore> QualityScores { get; } = [];
 
@@ -49,6 +50,7 @@ public sealed class Track
         Features = null;
         Embeddings.Clear();
         SectionEmbeddings.Clear();
+        LineSigns.Clear();
         Analyses.Clear();
         QualityScores.Clear();
     }

@@ -63,7 +63,7 @@ public sealed class SearchIndexRebuild(IConfiguration configuration, IOptions<Se
                     _status = _status with { Rebuilt = [.. _status.Rebuilt, rebuilt] };
                 }
             }
-            await using var analyze = new NpgsqlCommand("ANALYZE catalog.tracks, catalog.track_embeddings", connection);
+            await using var analyze = new NpgsqlCommand("ANALYZE catalog.tracks, catalog.track_embeddings, catalog.line_signs", connection);
             await analyze.ExecuteNonQueryAsync(cancellationToken);
             Finish(SearchIndexRebuildStatus.Completed, null);
         }

@@ -3,7 +3,8 @@ using Npgsql;
 namespace RapAnalyzer.Catalog.Search;
 
 /// <summary>
-/// The indexes search walks: each model's HNSW index on the embeddings and the GIN index on the tracks' search text,
+/// The indexes search walks: each model's HNSW index on the embeddings, the HNSW index on USE-Lite's line signs and
+/// the GIN index on the tracks' search text,
 /// with their size, validity and build parameters, as Postgres's catalog has them.
 /// </summary>
 public static class SearchIndexes
@@ -18,7 +19,7 @@ public static class SearchIndexes
             JOIN pg_class i ON i.oid = x.indexrelid
             JOIN pg_class c ON c.oid = x.indrelid
             JOIN pg_am am ON am.oid = i.relam
-            WHERE x.indrelid IN (to_regclass('catalog.track_embeddings'), to_regclass('catalog.tracks'))
+            WHERE x.indrelid IN (to_regclass('catalog.track_embeddings'), to_regclass('catalog.line_signs'), to_regclass('catalog.tracks'))
               AND am.amname IN ('hnsw', 'gin')
               AND {(leftovers ? "i.relname LIKE '%\\_ccnew%' AND NOT x.indisvalid" : "i.relname NOT LIKE '%\\_ccnew%'")}
             ORDER BY c.relname, i.relname
@@ -41,7 +42,7 @@ public static class SearchIndexes
             FROM pg_stat_progress_create_index p
             JOIN pg_class c ON c.oid = p.relid
             LEFT JOIN pg_class i ON i.oid = p.index_relid
-            WHERE p.relid IN (to_regclass('catalog.track_embeddings'), to_regclass('catalog.tracks'))
+            WHERE p.relid IN (to_regclass('catalog.track_embeddings'), to_regclass('catalog.line_signs'), to_regclass('catalog.tracks'))
             """, connection);
         var builds = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

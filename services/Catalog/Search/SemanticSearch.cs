@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Pgvector;
@@ -54,14 +53,7 @@ public sealed class SemanticSearch(IOptions<SearchOptions> options)
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (index is not null)
         {
-            // Local to the transaction: a pooled connection carries no setting into another request.
-            var settings = new NpgsqlBatchCommand("""
-                SELECT set_config('hnsw.ef_search', @ef_search, true), set_config('hnsw.iterative_scan', 'relaxed_order', true),
-                       set_config('hnsw.max_scan_tuples', @max_scan_tuples, true)
-                """);
-            settings.Parameters.AddWithValue("ef_search", Math.Clamp(Math.Max(index.EfSearch, limit), 1, 1_000).ToString(CultureInfo.InvariantCulture));
-            settings.Parameters.AddWithValue("max_scan_tuples", index.MaxScanTuples.ToString(CultureInfo.InvariantCulture));
-            batch.BatchCommands.Add(settings);
+            batch.BatchCommands.Add(HnswScanSettings.Command(Math.Max(index.EfSearch, limit), index.MaxScanTuples));
         }
 
         var nearest = new NpgsqlBatchCommand();
@@ -103,7 +95,8 @@ public sealed class SemanticSearch(IOptions<SearchOptions> options)
         return ranked;
     }
 
-    private static async Task<bool> MatchingAtMostAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    /// <summary>Whether at most <paramref name="threshold"/> tracks pass the filters: then an exact scan is the cheaper.</summary>
+    public static async Task<bool> MatchingAtMostAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         SearchFilters filters, bool qualityScored, int threshold, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };

@@ -13,8 +13,8 @@ namespace RapAnalyzer.Catalog.Search;
 /// ranked list, each hit with the lines that matched. A side that cannot answer (no embedding) leaves the other's
 /// answer with a note saying so.
 /// </summary>
-public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSearch semantic, SearchCache cache, IOptions<SearchOptions> options,
-    IServiceScopeFactory scopes, FrequentWords frequentWords)
+public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSearch semantic, LineSearch lineSearch, SearchCache cache,
+    IOptions<SearchOptions> options, IServiceScopeFactory scopes, FrequentWords frequentWords)
 {
     public const string DefaultModel = EmbeddingModels.UseLite;
 
@@ -39,8 +39,9 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
     {
         var model = request.Model ?? DefaultModel;
         var notes = new List<string>();
-        // One fixed depth for every page of hybrid search, so pages are slices of one fused list.
-        var depth = request.Mode == SearchMode.Hybrid ? settings.Candidates : request.Offset + request.PageSize;
+        // One fixed depth for every page of a fused list (hybrid, and semantic with lines), so pages are slices of one list.
+        var fusesLines = request.Mode == SearchMode.Semantic && LineSearch.Covers(model);
+        var depth = request.Mode == SearchMode.Hybrid || fusesLines ? settings.Candidates : request.Offset + request.PageSize;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -49,6 +50,7 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
             var qualityScored = await QualityScoredAsync(connection, null, request.Filter, notes, cancellationToken);
             var frequent = await frequentWords.OfAsync(connection, cancellationToken);
             IReadOnlyList<RankedTrack> text, nearest;
+            IReadOnlyList<NearestLine> lines;
             QueryEmbedding? embedding;
             if (request.Mode == SearchMode.Hybrid)
             {
@@ -58,12 +60,12 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
                 var textSide = TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored,
                     Math.Min(settings.HybridTextDepth, depth), settings.TextCandidates, cancellationToken);
                 await Task.WhenAll(semanticSide, textSide);
-                (embedding, nearest) = await semanticSide;
+                (embedding, nearest, lines) = await semanticSide;
                 text = await textSide;
             }
             else if (request.Mode == SearchMode.Semantic)
             {
-                (embedding, nearest) = await SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
+                (embedding, nearest, lines) = await SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
                 // No vector to search with: the text side answers, and the note says why.
                 text = embedding.Vector is null
                     ? await TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored, depth, settings.TextCandidates,
@@ -74,6 +76,7 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
             {
                 embedding = null;
                 nearest = [];
+                lines = [];
                 text = await TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored, depth, settings.TextCandidates,
                     cancellationToken);
             }
@@ -82,11 +85,21 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
                 notes.Add($"{SemanticLeftOut}: {problem}");
             }
 
+            // The semantic side is two lists when the model has lines: tracks by their pooled vector, which finds themes,
+            // and tracks by their best line, which finds half-remembered lines.
+            List<ReciprocalRankFusion.RankedList> semanticLists = [new(nearest, ReciprocalRankFusion.Semantic, settings.SemanticWeight)];
+            if (lines.Count > 0)
+            {
+                semanticLists.Add(new([.. lines.Select(line => new RankedTrack(line.TrackId, line.Score))], ReciprocalRankFusion.Semantic, settings.LineWeight));
+            }
             var fused = request.Mode == SearchMode.Hybrid
-                ? ReciprocalRankFusion.Fuse(text, nearest, settings.RrfK, settings.TextWeight, settings.SemanticWeight)
-                : embedding?.Vector is null ? ReciprocalRankFusion.Single(text, ReciprocalRankFusion.Text) : ReciprocalRankFusion.Single(nearest, ReciprocalRankFusion.Semantic);
+                ? ReciprocalRankFusion.Fuse(settings.RrfK, [new(text, ReciprocalRankFusion.Text, settings.TextWeight), .. semanticLists])
+                : embedding?.Vector is null ? ReciprocalRankFusion.Single(text, ReciprocalRankFusion.Text)
+                : semanticLists.Count > 1 ? ReciprocalRankFusion.Fuse(settings.RrfK, semanticLists)
+                : ReciprocalRankFusion.Single(nearest, ReciprocalRankFusion.Semantic);
             var page = fused.Skip(request.Offset).Take(request.PageSize).ToList();
-            var hits = await HitsAsync(connection, page, request.Query, model, embedding?.Vector, cancellationToken);
+            var bestLines = lines.ToDictionary(line => line.TrackId, line => line.Text);
+            var hits = await HitsAsync(connection, page, request.Query, model, embedding?.Vector, bestLines, cancellationToken);
             return new SearchAnswer(hits, request.Page, request.PageSize, request.Mode.ToString().ToLowerInvariant(), model,
                 took.Elapsed.TotalMilliseconds, notes);
         }
@@ -97,16 +110,17 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
     }
 
     /// <summary>
-    /// The query embedded and its nearest tracks, on a connection of its own (a second context of the pool) so that it
-    /// can run beside the text side; the index settings are local to its transaction.
+    /// The query embedded, its nearest tracks and, when the model has lines, the tracks of its nearest lines, on a
+    /// connection of its own (a second context of the pool) so that it can run beside the text side; the index settings
+    /// are local to its transaction.
     /// </summary>
-    private async Task<(QueryEmbedding Embedding, IReadOnlyList<RankedTrack> Nearest)> SemanticSideAsync(SearchRequest request, string model,
-        bool qualityScored, int depth, CancellationToken cancellationToken)
+    private async Task<(QueryEmbedding Embedding, IReadOnlyList<RankedTrack> Nearest, IReadOnlyList<NearestLine> Lines)> SemanticSideAsync(
+        SearchRequest request, string model, bool qualityScored, int depth, CancellationToken cancellationToken)
     {
         var embedding = await embedder.EmbedAsync(request.Query, model, cancellationToken);
         if (embedding.Vector is not { } vector)
         {
-            return (embedding, []);
+            return (embedding, [], []);
         }
         await using var scope = scopes.CreateAsyncScope();
         var semanticDb = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
@@ -116,8 +130,11 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var nearest = await semantic.NearestAsync(connection, transaction, model, vector, request.Filter, qualityScored, null, depth, cancellationToken);
+            var lines = LineSearch.Covers(model)
+                ? await lineSearch.NearestAsync(connection, transaction, vector, request.Filter, qualityScored, depth, cancellationToken)
+                : [];
             await transaction.CommitAsync(cancellationToken);
-            return (embedding, nearest);
+            return (embedding, nearest, lines);
         }
         finally
         {
@@ -146,25 +163,29 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
     }
 
     /// <summary>
-    /// The page's tracks with their lines: those holding query words for a hit text search found, the most similar
-    /// section's for one found by meaning alone (the words' lines when its sections are not stored).
+    /// The page's tracks with their lines: those holding query words for a hit text search found; for one found by
+    /// meaning alone, its line nearest the query when the line side found it, else its most similar section's lines
+    /// (the words' lines when its sections are not stored).
     /// </summary>
     private async Task<IReadOnlyList<SearchHit>> HitsAsync(NpgsqlConnection connection, IReadOnlyList<FusedTrack> page, string query, string model,
-        float[]? vector, CancellationToken cancellationToken)
+        float[]? vector, IReadOnlyDictionary<Guid, string> bestLines, CancellationToken cancellationToken)
     {
         var ids = page.Select(hit => hit.Id).ToList();
         var tracks = await db.Tracks.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new { Summary = new TrackSummary(t.Id, t.Title, t.Artist!.Name, t.Year), t.Lyrics })
             .ToDictionaryAsync(t => t.Summary.Id, cancellationToken);
-        var byMeaning = page.Where(hit => !hit.FoundBy.Contains(ReciprocalRankFusion.Text)).Select(hit => hit.Id).ToList();
+        var byMeaning = page.Where(hit => !hit.FoundBy.Contains(ReciprocalRankFusion.Text) && !bestLines.ContainsKey(hit.Id)).Select(hit => hit.Id).ToList();
         var sections = vector is null
             ? new Dictionary<Guid, string>()
             : await MostSimilarSections.OfAsync(connection, model, vector, byMeaning, cancellationToken);
         // A track deleted between ranking and reading is left out rather than shown empty.
         return page.Where(hit => tracks.ContainsKey(hit.Id))
-            .Select(hit => new SearchHit(tracks[hit.Id].Summary, hit.Score, hit.FoundBy, sections.TryGetValue(hit.Id, out var section)
-                ? MatchedLines.InSection(section, query)
-                : MatchedLines.Find(tracks[hit.Id].Lyrics, query)))
+            .Select(hit => new SearchHit(tracks[hit.Id].Summary, hit.Score, hit.FoundBy, LinesOf(hit)))
             .ToList();
+
+        IReadOnlyList<MatchedLine> LinesOf(FusedTrack hit) =>
+            !hit.FoundBy.Contains(ReciprocalRankFusion.Text) && bestLines.TryGetValue(hit.Id, out var line) ? MatchedLines.InSection(line, query)
+            : sections.TryGetValue(hit.Id, out var section) ? MatchedLines.InSection(section, query)
+            : MatchedLines.Find(tracks[hit.Id].Lyrics, query);
     }
 }

@@ -37,9 +37,14 @@ public sealed class TrackStoredConsumer(TrackFeatureAnalyzer analyzer, LyricsEmb
         metrics.BatchEnriched(stored.Count, Stopwatch.GetElapsedTime(started));
     }
 
-    // The section vectors travel with the lines they were made from, so the catalog can show a hit's most similar section.
+    // The section vectors travel with the lines they were made from, so the catalog can show a hit's most similar
+    // section; the lines' as signs only, so that a track's message stays kilobytes. A model that makes no line vectors
+    // sends no line list, which leaves the lines the catalog holds for it.
     private static LyricsEmbedding Contract(TrackEmbedding embedding, Lyrics lyrics) =>
         new(embedding.ModelId, embedding.Vector,
             [.. lyrics.DistinctSectionTexts().Zip(embedding.Sections, (text, vector) => new LyricsSectionEmbedding(text, vector))
-                .Take(LyricsEmbedding.MostSections)]);
+                .Take(LyricsEmbedding.MostSections)],
+            embedding.Lines is { } lines
+                ? [.. lyrics.DistinctLineTexts().Zip(lines, (text, vector) => new LyricsLineSigns(text, LyricsLineSigns.Of(vector)))]
+                : null);
 }

@@ -26,11 +26,13 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
             ? null
             : $"Unknown model '{model}'; this service embeds with {string.Join(", ", Models)}.";
 
-    /// <summary>Each track's vectors, USE-Lite's first. The endpoint is called while USE-Lite runs.</summary>
+    /// <summary>
+    /// Each track's vectors, USE-Lite's first and with its lines' vectors. The endpoint is called while USE-Lite runs.
+    /// </summary>
     public async Task<IReadOnlyList<IReadOnlyList<TrackEmbedding>>> EmbedTracksAsync(IReadOnlyList<Lyrics> tracks, CancellationToken cancellationToken)
     {
         var fromEndpoint = endpoint.IsConfigured ? TryEndpointAsync(tracks, cancellationToken) : Task.FromResult<IReadOnlyList<TrackEmbedding?>?>(null);
-        var local = EmbedLocally(tracks);
+        var local = EmbedLocally(tracks, withLines: true);
         var remote = await fromEndpoint;
         return [.. local.Select((vector, i) => remote?[i] is { } other ? [vector, other] : (IReadOnlyList<TrackEmbedding>)[vector])];
     }
@@ -51,7 +53,7 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
         }
         if ((model ?? DefaultModel) == encoder.ModelId)
         {
-            return TextEmbedding.Of(EmbedLocally([lyrics])[0]);
+            return TextEmbedding.Of(EmbedLocally([lyrics], withLines: false)[0]);
         }
         try
         {
@@ -59,7 +61,7 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
         }
         catch (ExternalApiException e) when (model is null)
         {
-            return TextEmbedding.Of(EmbedLocally([lyrics])[0], $"{e.Message}; this is {encoder.ModelId}'s vector instead.");
+            return TextEmbedding.Of(EmbedLocally([lyrics], withLines: false)[0], $"{e.Message}; this is {encoder.ModelId}'s vector instead.");
         }
     }
 
@@ -111,10 +113,16 @@ public sealed class LyricsEmbedder(UniversalSentenceEncoder encoder, EmbeddingEn
         }
     }
 
-    private IReadOnlyList<TrackEmbedding> EmbedLocally(IReadOnlyList<Lyrics> tracks)
+    // An on-demand text is matched by its one vector, so its lines are not embedded.
+    private IReadOnlyList<TrackEmbedding> EmbedLocally(IReadOnlyList<Lyrics> tracks, bool withLines)
     {
         var started = Stopwatch.GetTimestamp();
         var embeddings = encoder.EmbedTracks(tracks);
+        if (withLines)
+        {
+            var lines = encoder.EmbedLines(tracks);
+            embeddings = [.. embeddings.Select((embedding, i) => embedding with { Lines = lines[i] })];
+        }
         metrics.Embedded(encoder.ModelId, tracks.Count, Stopwatch.GetElapsedTime(started));
         return embeddings;
     }

@@ -107,6 +107,26 @@ public sealed class UniversalSentenceEncoder : IDisposable
         return results;
     }
 
+    /// <summary>
+    /// The vectors of each track's first <see cref="LyricsEmbedding.MostLines"/> distinct lines
+    /// (<see cref="Lyrics.DistinctLineTexts"/>), in that order, as <see cref="Embed(IReadOnlyList{string})"/> makes
+    /// them; the lines of all the tracks share the length-sorted batches.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<float[]>> EmbedLines(IReadOnlyList<Lyrics> lyrics)
+    {
+        ArgumentNullException.ThrowIfNull(lyrics);
+        var lines = lyrics.Select(track => track.DistinctLineTexts().Take(LyricsEmbedding.MostLines).ToList()).ToList();
+        var vectors = Embed([.. lines.SelectMany(track => track)]);
+        var results = new IReadOnlyList<float[]>[lyrics.Count];
+        var next = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = [.. vectors.Skip(next).Take(lines[i].Count)];
+            next += lines[i].Count;
+        }
+        return results;
+    }
+
     // One batched model run over every chunk of every text, then each text's token-weighted chunk mean.
     float[][] EmbedChunked(IReadOnlyList<IReadOnlyList<int[]>> chunked)
     {

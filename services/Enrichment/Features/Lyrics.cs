@@ -14,6 +14,12 @@ public sealed record Lyrics(IReadOnlyList<LyricsSection> Sections)
     public IReadOnlyList<string> DistinctSectionTexts() => [.. Sections.Select(section => section.Text).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
+    /// What semantic search matches a half-remembered line against: each lyric line as written, a line repeated word
+    /// for word (a hook) once, in the order the lines first appear.
+    /// </summary>
+    public IReadOnlyList<string> DistinctLineTexts() => [.. Lines.Select(line => line.Text).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
     /// The words the track's artist raps here, in order. When a header credits the artist (a solo artist's track with
     /// features), the sections so credited. When none does, every section: a group's headers name the members who rap
     /// them ("[Verse 1: RZA]" on a Wu-Tang Clan track), and a track without named performers is its artist's alone.

@@ -43,4 +43,20 @@ public class ReciprocalRankFusionTests
 
         Assert.That(fused.Single().Score, Is.EqualTo(1.0 / 61).Within(1e-12));
     }
+
+    [Test]
+    public void Two_lists_of_one_side_both_count_and_name_the_side_once()
+    {
+        var fused = ReciprocalRankFusion.Fuse(60, [
+            new([new(A, 1)], "text", 1),
+            new([new(B, 0.9), new(A, 0.8)], "semantic", 1),
+            new([new(A, 0.7), new(B, 0.6)], "semantic", 0.5),
+        ]);
+
+        Assert.That(fused.Select(t => t.Id), Is.EqualTo(new[] { A, B }));
+        Assert.That(fused[0].Score, Is.EqualTo(1.0 / 61 + 1.0 / 62 + 0.5 / 61).Within(1e-12));
+        Assert.That(fused[0].FoundBy, Is.EqualTo(new[] { "text", "semantic" }));
+        Assert.That(fused[1].Score, Is.EqualTo(1.0 / 61 + 0.5 / 62).Within(1e-12));
+        Assert.That(fused[1].FoundBy, Is.EqualTo(new[] { "semantic" }));
+    }
 }

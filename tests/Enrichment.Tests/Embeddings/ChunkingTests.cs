@@ -111,4 +111,28 @@ public class ChunkingTests
         Assert.That(Math.Sqrt(track.Vector.Sum(x => (double)x * x)), Is.EqualTo(1).Within(1e-5));
         Assert.That(track.Sections, Is.Empty, "no section, so no section vector");
     }
+
+    [Test]
+    public void Each_distinct_line_has_its_own_vector_up_to_the_most_a_track_carries()
+    {
+        var encoder = EmbeddingTestFiles.Encoder;
+        const string hook = "Hands up high, we ride tonight";
+        var song = Lyrics.Parse($"[Hook]\n{hook}\n{Verse[0]}\n\n[Verse]\n{Verse[1]}\n\n[Hook]\n{hook}\n{Verse[0]}");
+        var long_ = Lyrics.Parse(string.Join('\n', Enumerable.Range(1, 350).Select(i => $"line number {i}")));
+
+        var lines = encoder.EmbedLines([song, Lyrics.Parse("[Intro]"), long_]);
+        var expected = encoder.Embed([hook, Verse[0], Verse[1]]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Has.Count.EqualTo(3), "the repeated hook's lines once each");
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.That(EmbeddingMath.Cosine(lines[0][i], expected[i]), Is.GreaterThanOrEqualTo(0.99999f), $"line {i}");
+            }
+            Assert.That(lines[1], Is.Empty);
+            Assert.That(lines[2], Has.Count.EqualTo(Contracts.LyricsEmbedding.MostLines));
+            Assert.That(EmbeddingMath.Cosine(lines[2][^1], encoder.Embed($"line number {Contracts.LyricsEmbedding.MostLines}")), Is.GreaterThanOrEqualTo(0.99999f));
+        });
+    }
 }

@@ -133,4 +133,12 @@ public class LyricsTests
 
         Assert.That(lyrics.WordsCreditedTo("Anyone"), Is.EqualTo(new[] { "i", "got", "the", "flame", "i", "got", "the", "game" }));
     }
+
+    [Test]
+    public void Distinct_lines_are_the_lyric_lines_as_written_each_once_in_first_order()
+    {
+        var lyrics = Lyrics.Parse("[Chorus]\nWe ride tonight\nNo stopping\n\n[Verse 1: MC]\nFirst line here\nWe ride tonight\n\n[Chorus]\nWe ride tonight\nNo stopping\n");
+
+        Assert.That(lyrics.DistinctLineTexts(), Is.EqualTo(new[] { "We ride tonight", "No stopping", "First line here" }));
+    }
 }

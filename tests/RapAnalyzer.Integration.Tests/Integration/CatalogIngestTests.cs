@@ -138,9 +138,11 @@ public sealed class CatalogIngestTests
         var stored = (await _stored.WaitForAsync(m => m.Artist == artist, 1, TimeSpan.FromSeconds(30))).Single();
         await EnrichAsync(stored, rhymeDensity: 0.1, "the first version", "of the verse");
         var twoSections = await Eventually.GetAsync(() => SectionTextsAsync(stored.TrackId), texts => texts.Count == 2, TimeSpan.FromSeconds(30));
+        var twoLines = await LinesAsync(stored.TrackId);
         // A later enrichment of the same lyrics replaces the section vectors, fewer of them included.
         await EnrichAsync(stored, rhymeDensity: 0.1, "the first version of the verse");
         var oneSection = await Eventually.GetAsync(() => SectionTextsAsync(stored.TrackId), texts => texts.Count == 1, TimeSpan.FromSeconds(30));
+        var oneLine = await LinesAsync(stored.TrackId);
         await _stored.Publisher.Publish(new TrackAnalyzed(stored.TrackId, "embedded", "1.0", """{"mood":"old"}""", 5, 2001, artist, null));
         await _stored.Publisher.Publish(new QualityScored(stored.TrackId, 4, "q1", 2001, artist));
         await Eventually.GetAsync(() => _catalog.Http.GetFromJsonAsync<TrackDetails>($"/tracks/{stored.TrackId}"),
@@ -155,12 +157,16 @@ public sealed class CatalogIngestTests
         var page = await _catalog.Http.GetFromJsonAsync<TrackPage>($"/tracks?artist={Uri.EscapeDataString(artist)}");
 
         var revisedSections = await SectionTextsAsync(stored.TrackId);
+        var revisedLines = await LinesAsync(stored.TrackId);
 
         Assert.Multiple(() =>
         {
             Assert.That(twoSections, Is.EqualTo(new[] { "the first version", "of the verse" }));
             Assert.That(oneSection, Is.EqualTo(new[] { "the first version of the verse" }));
             Assert.That(revisedSections, Is.Empty, "the old lyrics' sections go with them");
+            Assert.That(twoLines, Is.EqualTo(new[] { "the first version @2/512", "of the verse @3/512" }), "the signs are stored bit for bit");
+            Assert.That(oneLine, Is.EqualTo(new[] { "the first version of the verse @2/512" }));
+            Assert.That(revisedLines, Is.Empty, "the old lyrics' lines go with them");
             Assert.That(announced, Has.Count.EqualTo(2));
             Assert.That(announced[1].TrackId, Is.EqualTo(stored.TrackId));
             Assert.That(announced[1].ContentHash, Is.EqualTo(LyricsHash.Compute(second.Lyrics)));
@@ -186,6 +192,7 @@ public sealed class CatalogIngestTests
             Assert.That(afterStale!.Features, Is.Null);
             Assert.That(reenriched!.Features!.RhymeDensity, Is.EqualTo(0.9));
             Assert.That(await SectionTextsAsync(stored.TrackId), Is.EqualTo(new[] { second.Lyrics }));
+            Assert.That(await LinesAsync(stored.TrackId), Is.EqualTo(new[] { $"{second.Lyrics} @2/512" }));
         });
     }
 
@@ -194,15 +201,26 @@ public sealed class CatalogIngestTests
         float[] Unit(int at) => [.. Enumerable.Range(0, EmbeddingModels.UseLiteDimensions).Select(i => i == at ? 1f : 0f)];
         return _stored.Publisher.Publish(new TrackEnriched(stored.TrackId,
             new TrackFeatures(1, 1, 5, 5, 1, 8, 8, 0, rhymeDensity, "A", 0, 90),
-            [new LyricsEmbedding(EmbeddingModels.UseLite, Unit(1), [.. sections.Select((text, i) => new LyricsSectionEmbedding(text, Unit(i + 2)))])],
+            [new LyricsEmbedding(EmbeddingModels.UseLite, Unit(1), [.. sections.Select((text, i) => new LyricsSectionEmbedding(text, Unit(i + 2)))],
+                [.. sections.Select((text, i) => new LyricsLineSigns(text, LyricsLineSigns.Of(Unit(i + 2))))])],
             null, ["the", "verse"], stored.ContentHash));
     }
 
-    private static async Task<IReadOnlyList<string>> SectionTextsAsync(Guid trackId)
+    private static Task<IReadOnlyList<string>> SectionTextsAsync(Guid trackId) =>
+        QueryTextsAsync(trackId, """SELECT "Text" FROM catalog.section_embeddings WHERE "TrackId" = $1 ORDER BY "Ordinal" """);
+
+    // Each line with the position of its one sign set, as the bit string Postgres holds: where Unit put its 1.
+    private static Task<IReadOnlyList<string>> LinesAsync(Guid trackId) =>
+        QueryTextsAsync(trackId, """
+            SELECT "Text" || ' @' || (position('1' in "Signs"::text) - 1) || '/' || length("Signs")
+            FROM catalog.line_signs WHERE "TrackId" = $1 ORDER BY "Ordinal"
+            """);
+
+    private static async Task<IReadOnlyList<string>> QueryTextsAsync(Guid trackId, string sql)
     {
         await using var connection = new NpgsqlConnection(CatalogDatabase.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""SELECT "Text" FROM catalog.section_embeddings WHERE "TrackId" = $1 ORDER BY "Ordinal" """, connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue(trackId);
         var texts = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

@@ -52,6 +52,9 @@ public sealed class EnrichmentServiceTests
             // Each section's vector travels with its lines, for the catalog to show a hit's most similar section.
             Assert.That(embedding.Sections!.Select(s => s.Text), Is.EqualTo(new[] { "I got the mic in my hand\nI never stand on the land", "guest words here 1" }));
             Assert.That(embedding.Sections!.Select(s => s.Vector.Length), Is.All.EqualTo(EmbeddingModels.UseLiteDimensions));
+            // Each distinct line's signs travel too, 64 bytes a line, for search to match a half-remembered line.
+            Assert.That(embedding.Lines!.Select(l => l.Text), Is.EqualTo(new[] { "I got the mic in my hand", "I never stand on the land", "guest words here 1" }));
+            Assert.That(embedding.Lines!.Select(l => l.Signs.Length), Is.All.EqualTo(EmbeddingModels.UseLiteDimensions / 8));
             Assert.That(first.Features.Lines, Is.EqualTo(3));
             Assert.That(first.Features.Sections, Is.EqualTo(2));
             // Only the verse credited to the track's artist counts for the artist's vocabulary.
@@ -72,6 +75,7 @@ public sealed class EnrichmentServiceTests
             Assert.That(enriched.Features.Lines, Is.EqualTo(TrackLimits.MaxLyricsLines));
             Assert.That(enriched.Features.EndRhymeScheme, Has.Length.EqualTo(TrackLimits.MaxLyricsLines));
             Assert.That(enriched.Embeddings.Single().Vector, Has.Length.EqualTo(EmbeddingModels.UseLiteDimensions));
+            Assert.That(enriched.Embeddings.Single().Lines, Has.Count.EqualTo(LyricsEmbedding.MostLines), "its first distinct lines only");
             Assert.That(enriched.ContentHash, Is.EqualTo(track.ContentHash));
         });
     }

@@ -16,8 +16,8 @@ namespace RapAnalyzer.Integration.Tests;
 /// A catalog database of its own on the test Postgres, migrated as the catalog migrates, holding a fixed, seeded data
 /// set: <see cref="Tracks"/> tracks by <see cref="Artists"/> artists, each year from 1900 on holding 1% of them, lyrics
 /// of four lines of made-up words (each line in one track only), and USE-Lite-shaped vectors in 40 clusters (real
-/// embeddings cluster by theme; uniformly random ones would make any index look bad). Bulk-loaded, then indexed, as
-/// a real bulk load should be.
+/// embeddings cluster by theme; uniformly random ones would make any index look bad), and the signs of a vector of
+/// the same kind for each line (<see cref="LineVector"/>). Bulk-loaded, then indexed, as a real bulk load should be.
 /// </summary>
 public sealed class SearchCatalog : IAsyncDisposable
 {
@@ -71,6 +71,9 @@ public sealed class SearchCatalog : IAsyncDisposable
         return vector;
     }
 
+    /// <summary>The vector whose signs line <paramref name="line"/> of track <paramref name="track"/> holds.</summary>
+    public static float[] LineVector(int track, int line) => Vector((track * 4 + line) % Clusters, 7_000_000 + track * 4 + line);
+
     public static async Task<SearchCatalog> CreateAsync()
     {
         var database = $"search_{Guid.NewGuid():N}";
@@ -95,6 +98,9 @@ public sealed class SearchCatalog : IAsyncDisposable
     public static SemanticSearch Semantic(int exactScanBelow = 5_000) =>
         new(Options.Create(new SearchOptions { ExactScanBelow = exactScanBelow }));
 
+    public static LineSearch Lines(int exactScanBelow = 5_000) =>
+        new(Options.Create(new SearchOptions { ExactScanBelow = exactScanBelow }));
+
     // This database is not the one whose changes raise search's cache generation: its answers must not be cached.
     private static readonly IConnectionMultiplexer NoRedis = DisconnectedRedis.Connect();
 
@@ -108,7 +114,7 @@ public sealed class SearchCatalog : IAsyncDisposable
     private async Task LoadAsync()
     {
         await using var connection = await DataSource.OpenConnectionAsync();
-        await using (var drop = new NpgsqlCommand("""DROP INDEX catalog."IX_track_embeddings_use_lite_hnsw" """, connection))
+        await using (var drop = new NpgsqlCommand("""DROP INDEX catalog."IX_track_embeddings_use_lite_hnsw"; DROP INDEX catalog."IX_line_signs_use_lite_hnsw" """, connection))
         {
             await drop.ExecuteNonQueryAsync();
         }
@@ -150,6 +156,20 @@ public sealed class SearchCatalog : IAsyncDisposable
             }
             await embeddings.CompleteAsync();
         }
+        await using (var lines = await connection.BeginBinaryImportAsync("""
+            COPY catalog.line_signs ("TrackId", "ModelId", "Ordinal", "Text", "Signs") FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            for (var t = 0; t < Tracks; t++)
+            {
+                for (var line = 0; line < 4; line++)
+                {
+                    await lines.WriteRowAsync(default, TrackId(t), EmbeddingModels.UseLite, line, Line(t, line),
+                        Catalog.Domain.LineSigns.Bits(LyricsLineSigns.Of(LineVector(t, line))));
+                }
+            }
+            await lines.CompleteAsync();
+        }
         // The migration's index, built once over the loaded rows (faster than growing it row by row) with room for the graph.
         await using var index = new NpgsqlBatch(connection)
         {
@@ -159,6 +179,10 @@ public sealed class SearchCatalog : IAsyncDisposable
                 new("""
                     CREATE INDEX "IX_track_embeddings_use_lite_hnsw" ON catalog.track_embeddings
                     USING hnsw (("Vector"::vector(512)) vector_cosine_ops) WHERE "ModelId" = 'use-lite-en@0.2.0'
+                    """),
+                new("""
+                    CREATE INDEX "IX_line_signs_use_lite_hnsw" ON catalog.line_signs
+                    USING hnsw (("Signs"::bit(512)) bit_hamming_ops) WITH (m = 24, ef_construction = 128) WHERE "ModelId" = 'use-lite-en@0.2.0'
                     """),
             },
         };
