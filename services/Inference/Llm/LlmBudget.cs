@@ -8,7 +8,8 @@ namespace RapAnalyzer.Inference.Llm;
 /// window of the last minute's requests in a Redis sorted set, pruned, counted and added to by one script, so the
 /// provider's limit holds however many replicas run. While Redis cannot be reached each process keeps its own
 /// window (<see cref="RequestWindow"/>): the budget then holds per replica, and the health says Degraded. An
-/// interactive request takes a slot now or not at all (the embedded analyzer answers); the pipeline waits for one.
+/// interactive request takes a slot now or not at all (the embedded analyzer answers); the pipeline waits for one,
+/// and only while the minute's requests are under <see cref="PipelineLimit"/>, so its backlog never takes them all.
 /// </summary>
 public sealed class LlmBudget(IOptions<LlmOptions> options, TimeProvider time, IConnectionMultiplexer? redis = null, ILogger<LlmBudget>? logger = null)
 {
@@ -32,19 +33,22 @@ public sealed class LlmBudget(IOptions<LlmOptions> options, TimeProvider time, I
         return {1, limit - count, 0}
         """;
 
-    private readonly RequestWindow _local = new(options.Value.RequestsPerMinute);
+    private readonly RequestWindow _local = new();
     private readonly RedisKey _key = $"inference:llm-budget:{options.Value.Model}";
 
     public int Limit => options.Value.RequestsPerMinute;
 
-    /// <summary>Slots free in the current minute, across the service.</summary>
-    public async Task<int> LeftAsync() => (await AskAsync(take: false)).Left;
+    /// <summary>The requests a minute the pipeline may take: the limit less the share reserved for interactive requests.</summary>
+    public int PipelineLimit => Limit - Limit * options.Value.InteractiveReservePercent / 100;
 
-    public async Task<bool> TryTakeAsync() => (await AskAsync(take: true)).Free;
+    /// <summary>Slots free in the current minute, across the service.</summary>
+    public async Task<int> LeftAsync() => (await AskAsync(take: false, Limit)).Left;
+
+    public async Task<bool> TryTakeAsync() => (await AskAsync(take: true, Limit)).Free;
 
     public async Task TakeAsync(CancellationToken cancellationToken)
     {
-        while (await AskAsync(take: true) is { Free: false } refused)
+        while (await AskAsync(take: true, PipelineLimit) is { Free: false } refused)
         {
             // Another replica may take the slot first: then this one asks again.
             var wait = refused.Wait > TimeSpan.Zero ? refused.Wait : TimeSpan.FromMilliseconds(10);
@@ -52,7 +56,7 @@ public sealed class LlmBudget(IOptions<LlmOptions> options, TimeProvider time, I
         }
     }
 
-    private async Task<BudgetAnswer> AskAsync(bool take)
+    private async Task<BudgetAnswer> AskAsync(bool take, int limit)
     {
         var now = time.GetUtcNow();
         if (redis is { IsConnected: true })
@@ -60,7 +64,7 @@ public sealed class LlmBudget(IOptions<LlmOptions> options, TimeProvider time, I
             try
             {
                 var reply = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(AskScript, [_key],
-                    [now.ToUnixTimeMilliseconds(), (long)RequestWindow.Length.TotalMilliseconds, Limit, take ? Guid.NewGuid().ToString("N") : ""]))!;
+                    [now.ToUnixTimeMilliseconds(), (long)RequestWindow.Length.TotalMilliseconds, limit, take ? Guid.NewGuid().ToString("N") : ""]))!;
                 return new BudgetAnswer((int)reply[0] == 1, (int)reply[1], TimeSpan.FromMilliseconds((long)reply[2]));
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
@@ -68,6 +72,6 @@ public sealed class LlmBudget(IOptions<LlmOptions> options, TimeProvider time, I
                 logger?.LogWarning(e, "The LLM budget's window in Redis is unreachable; this replica counts its own requests");
             }
         }
-        return _local.Ask(now, take);
+        return _local.Ask(now, take, limit);
     }
 }

@@ -16,6 +16,12 @@ public sealed class LlmOptions() : ExternalApiOptions(SectionName, timeoutSecond
     /// <summary>Requests to the LLM a minute across the service (Novita's limit for the model is 45).</summary>
     public int RequestsPerMinute { get; set; } = 45;
 
+    /// <summary>
+    /// Percent of <see cref="RequestsPerMinute"/> that the durable pipeline and batches leave to requests waiting for
+    /// their answer: a backlog of thousands of tracks takes the rest, so an interactive analysis still reaches the LLM.
+    /// </summary>
+    public int InteractiveReservePercent { get; set; } = 20;
+
     /// <summary>Requests to the LLM in flight at once.</summary>
     public int Concurrency { get; set; } = 4;
 
@@ -34,6 +40,7 @@ public sealed class LlmOptions() : ExternalApiOptions(SectionName, timeoutSecond
     {
         base.Check(failures).Required(nameof(Model), Model, "a model").Secret(nameof(ApiKey), ApiKey)
             .Range(nameof(RequestsPerMinute), RequestsPerMinute, 1, 100_000)
+            .Range(nameof(InteractiveReservePercent), InteractiveReservePercent, 0, 90)
             .Range(nameof(Concurrency), Concurrency, 1, 256)
             .Range(nameof(CircuitBreakerFailures), CircuitBreakerFailures, 2, 1000);
         if (!Enum.IsDefined(JsonMode))

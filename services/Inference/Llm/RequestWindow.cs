@@ -4,14 +4,14 @@ namespace RapAnalyzer.Inference.Llm;
 /// A sliding window of the last minute's requests kept in this process: the LLM budget's own while Redis, where the
 /// service-wide window lives, cannot be reached.
 /// </summary>
-public sealed class RequestWindow(int limit)
+public sealed class RequestWindow
 {
     public static readonly TimeSpan Length = TimeSpan.FromMinutes(1);
 
     private readonly Queue<DateTimeOffset> _sent = new();
 
-    /// <summary>Takes a slot at <paramref name="now"/> when <paramref name="take"/> and one is free.</summary>
-    public BudgetAnswer Ask(DateTimeOffset now, bool take)
+    /// <summary>Takes a slot at <paramref name="now"/> when <paramref name="take"/> and fewer than <paramref name="limit"/> are taken.</summary>
+    public BudgetAnswer Ask(DateTimeOffset now, bool take, int limit)
     {
         lock (_sent)
         {

@@ -40,4 +40,23 @@ public class LlmBudgetTests
         using var shortly = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         Assert.That(async () => await budget.TakeAsync(shortly.Token), Throws.InstanceOf<OperationCanceledException>());
     }
+
+    [Test]
+    public async Task The_pipeline_leaves_the_interactive_reserve_to_requests_waiting_for_their_answer()
+    {
+        var clock = new ManualClock();
+        var budget = new LlmBudget(Options.Create(new LlmOptions { RequestsPerMinute = 10, InteractiveReservePercent = 20 }), clock);
+        for (var i = 0; i < 8; i++)
+        {
+            await budget.TakeAsync(CancellationToken.None);
+        }
+
+        using var shortly = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        Assert.That(budget.PipelineLimit, Is.EqualTo(8));
+        Assert.That(async () => await budget.TakeAsync(shortly.Token), Throws.InstanceOf<OperationCanceledException>(), "the pipeline's eight are taken");
+        Assert.That(await budget.LeftAsync(), Is.EqualTo(2));
+        Assert.That(await budget.TryTakeAsync(), Is.True);
+        Assert.That(await budget.TryTakeAsync(), Is.True);
+        Assert.That(await budget.TryTakeAsync(), Is.False, "the reserve is part of the limit, not beyond it");
+    }
 }

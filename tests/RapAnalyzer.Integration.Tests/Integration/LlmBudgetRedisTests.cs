@@ -15,8 +15,11 @@ public sealed class LlmBudgetRedisTests
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
-    private static IOptions<LlmOptions> Budget(int requestsPerMinute) =>
-        Options.Create(new LlmOptions { RequestsPerMinute = requestsPerMinute, Model = $"budget-test-{Guid.NewGuid():N}" });
+    private static IOptions<LlmOptions> Budget(int requestsPerMinute, int interactiveReservePercent = 0) =>
+        Options.Create(new LlmOptions
+        {
+            RequestsPerMinute = requestsPerMinute, InteractiveReservePercent = interactiveReservePercent, Model = $"budget-test-{Guid.NewGuid():N}",
+        });
 
     [Test]
     public async Task Two_replicas_taking_at_once_share_one_budget()
@@ -53,5 +56,33 @@ public sealed class LlmBudgetRedisTests
         Assert.That(await second.LeftAsync(), Is.EqualTo(1), "the first slot is a minute old");
         Assert.That(await second.TryTakeAsync(), Is.True);
         Assert.That(await first.TryTakeAsync(), Is.False);
+    }
+
+    [Test]
+    public async Task A_backlog_drained_by_two_replicas_leaves_the_interactive_reserve_free()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.ConnectionString("cache"));
+        var options = Budget(10, interactiveReservePercent: 30);
+        var replicas = new[] { new LlmBudget(options, TimeProvider.System, redis), new LlmBudget(options, TimeProvider.System, redis) };
+        using var drained = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var pipelineTook = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            try
+            {
+                await replicas[i % 2].TakeAsync(drained.Token);
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.That(pipelineTook.Count(t => t), Is.EqualTo(7), "the pipeline takes 70 % of the minute, across replicas");
+        Assert.That(await replicas[1].TryTakeAsync(), Is.True);
+        Assert.That(await replicas[0].TryTakeAsync(), Is.True);
+        Assert.That(await replicas[1].TryTakeAsync(), Is.True);
+        Assert.That(await replicas[0].TryTakeAsync(), Is.False);
     }
 }
