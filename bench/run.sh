@@ -2,6 +2,7 @@
 # The benchmarks.
 #   bench/run.sh [--tracks N]          the ingest benchmark: import -> stored + enriched + embedded, and the embedding
 #                                      model alone (default 10,000 tracks; a few minutes on 2 cores)
+#   bench/run.sh --embedding-only [--tracks N]   the embedding model alone (sections, then lines), no services
 #   bench/run.sh --features [--tracks N]   text features (rhymes on eSpeak NG) against the embedding, per track
 #   bench/run.sh --malmi DIR           rhyme density against Malmi's code on his songs (DIR: raplysaattori's lyrics_en)
 #   bench/run.sh --generation [--tracks N] [--verses N] [--queries N] [--lyrics DIR] [--seed N] [--training-queries N]

@@ -146,18 +146,26 @@ public sealed class UniversalSentenceEncoder : IDisposable
 
     /// <summary>
     /// The model on token id sequences: only the first <see cref="MaxTokens"/> ids of each are read (as the TF.js
-    /// graph's ClipToMaxLength does). Sequences are sorted by length and run in batches padded to their longest member.
+    /// graph's ClipToMaxLength does). Sequences are sorted by length and run in batches padded to their longest member;
+    /// a batch holds as many as fit the padded tokens of <c>BatchSize</c> full-length ones, so short lines go in
+    /// hundreds per call rather than paying the call's fixed cost sixteen at a time.
     /// </summary>
     public float[][] EmbedTokens(IReadOnlyList<int[]> sequences)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         var results = new float[sequences.Count][];
-        var order = Enumerable.Range(0, sequences.Count).OrderBy(i => Math.Min(sequences[i].Length, MaxTokens)).ToArray();
-        for (var start = 0; start < order.Length; start += batchSize)
+        var length = (int i) => Math.Max(1, Math.Min(sequences[i].Length, MaxTokens));
+        var order = Enumerable.Range(0, sequences.Count).OrderBy(length).ToArray();
+        var budget = batchSize * MaxTokens;
+        for (var start = 0; start < order.Length;)
         {
-            var batch = order[start..Math.Min(order.Length, start + batchSize)];
+            // Sorted by length: the last row taken is the longest, so it sets the batch's padded size.
+            var end = start + 1;
+            while (end < order.Length && (end - start + 1) * length(order[end]) <= budget) end++;
+            var batch = order[start..end];
             var vectors = Run([.. batch.Select(i => sequences[i])]);
             for (var j = 0; j < batch.Length; j++) results[batch[j]] = vectors[j];
+            start = end;
         }
         return results;
     }

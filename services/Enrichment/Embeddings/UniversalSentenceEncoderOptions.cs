@@ -11,7 +11,10 @@ public sealed class UniversalSentenceEncoderOptions
     /// </summary>
     public string? ModelDirectory { get; set; }
 
-    /// <summary>Token sequences per ONNX Runtime call (sequences are sorted by length and padded per batch).</summary>
+    /// <summary>
+    /// Full-length token sequences per ONNX Runtime call; shorter ones fill the same padded tokens (sequences are
+    /// sorted by length and padded per batch).
+    /// </summary>
     public int BatchSize { get; set; } = 16;
 
     /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime use one per physical core.</summary>
