@@ -57,7 +57,13 @@ public sealed class EmbeddedLyricsGenerator(LineIndex index, LinePhonetics phone
             return Lines(rhyming.Count > 0 ? rhyming : index.Sample(artist, RhymingCandidates, random, Fresh));
         }
         var opensRhyme = Enumerable.Range(i + 1, Math.Max(0, count - i - 1)).Any(j => scheme.PartnerOf(j) == i);
-        var opening = index.Sample(artist, OpeningCandidates, random, id => Fresh(id) && (!opensRhyme || index.RhymingCount(index.Line(id).EndKey) > 1));
+        // A line opening a rhyme needs a line left that can keep it: else the rhyme is lost before it is asked for.
+        var opening = index.Sample(artist, OpeningCandidates, random,
+            id => Fresh(id) && (!opensRhyme || index.HasRhymingPartner(id, artist, partner => Fresh(partner) && index.Line(partner).Text != index.Line(id).Text)));
+        if (opening.Count == 0 && opensRhyme)
+        {
+            opening = index.Sample(artist, OpeningCandidates, random, Fresh);
+        }
         if (scheme == RhymeScheme.Free && chosen.Count > 0)
         {
             opening = [.. opening.Take(OpeningCandidates / 2), .. index.Rhyming(chosen[^1].EndKey, artist, OpeningCandidates / 2, random, Fresh)];

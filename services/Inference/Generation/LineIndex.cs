@@ -162,12 +162,32 @@ public sealed class LineIndex(LinePhonetics phonetics)
         }
     }
 
-    /// <summary>How many lines are filed under an end-rhyme key, gone ones included.</summary>
-    public int RhymingCount(string endKey)
+    /// <summary>
+    /// Whether a line could keep the rhyme <paramref name="id"/> opens: another line under its end-rhyme key, by
+    /// <paramref name="artist"/> when one is named, ending in another word, not gone, and accepted. Reads the key's
+    /// lines, or the artist's when they are fewer, up to <see cref="PartnerScan"/> of them.
+    /// </summary>
+    public bool HasRhymingPartner(int id, string? artist, Func<int, bool> accept)
     {
         lock (_gate)
         {
-            return _keyIds.TryGetValue(endKey, out var key) ? _linesOfKey[key].Count : 0;
+            var key = _keyOf[id];
+            if (_keys[key].Length == 0)
+            {
+                return false;
+            }
+            var artistId = artist is null ? -1 : _artistIds.GetValueOrDefault(ArtistIdentity.Key(artist), -2);
+            var lines = artistId >= 0 && _linesOfArtist[artistId].Count < _linesOfKey[key].Count ? _linesOfArtist[artistId] : _linesOfKey[key];
+            for (var i = 0; i < Math.Min(lines.Count, PartnerScan); i++)
+            {
+                var other = lines[i];
+                if (other != id && _keyOf[other] == key && !_gone[other] && (artistId == -1 || _artistOf[other] == artistId)
+                    && _lastWordOf[other] != _lastWordOf[id] && accept(other))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -181,6 +201,9 @@ public sealed class LineIndex(LinePhonetics phonetics)
 
     // An artist's lines are read whole up to this many when only some of them are wanted.
     private const int FullScan = 50_000;
+
+    // Lines read for a partner of each candidate opening a rhyme: of hundreds of candidates, none may read a whole bucket.
+    private const int PartnerScan = 5_000;
 
     // A small bucket is read whole, in a shuffled order; a large one is probed at random, a bounded number of times.
     private List<int> Draw(int size, Func<int, int> lineAt, int count, Random random, Func<int, bool>? accept, int scanUpTo = 0)

@@ -29,6 +29,27 @@ public sealed class EmbeddedLyricsGeneratorTests
     }
 
     [Test]
+    public void Opens_a_rhyme_only_with_a_line_another_line_can_keep()
+    {
+        // "night" rhymes only with another line ending in "night", which cannot keep it (the same word is no rhyme).
+        var index = new LineIndex(GeneratorFixture.Phonetics);
+        index.Add(Guid.NewGuid(), "Trap", """
+            [Verse 1]
+            I walk alone into the night
+            They call my name into the night
+            I see the sun at break of day
+            Nothing in this world is in my way
+            """, "trap");
+        var generator = new EmbeddedLyricsGenerator(index, GeneratorFixture.Phonetics);
+
+        var kept = Enumerable.Range(0, 30)
+            .Select(seed => generator.Generate(new GenerationRequest("the city", null, 2, "AABB", seed), null, GeneratorFixture.Ranker))
+            .Select(lyrics => lyrics.Lines[1].Rhyme.Kept);
+
+        Assert.That(kept, Is.All.True);
+    }
+
+    [Test]
     public void Keeps_alternate_rhymes_in_abab()
     {
         var lyrics = Generate("ABAB", 8, seed: 5);

@@ -34,6 +34,7 @@ public sealed class GenerationServiceTests
         _bus = await TestBus<TrackStored>.StartAsync();
         _artist = $"MC Corpus {Guid.NewGuid():N}";
         var seed = Random.Shared.Next();
+        TestContext.Progress.WriteLine($"rhyming corpus seed {seed}");
         var number = 0;
         foreach (var (artist, lyrics) in RhymingCorpus.Tracks(Tracks, seed, _artist))
         {
