@@ -150,11 +150,10 @@ public sealed class LineIndex(LinePhonetics phonetics)
             {
                 return [];
             }
-            var artistId = artist is null ? -1 : _artistIds.GetValueOrDefault(ArtistIdentity.Key(artist), -2);
+            var artistId = ArtistId(artist);
             var lines = _linesOfKey[key];
-            if (artistId >= 0 && _linesOfArtist[artistId].Count < lines.Count)
+            if (ReadsArtistLines(key, artistId))
             {
-                // An artist's few lines in a large bucket: read their lines for the key rather than probe the bucket.
                 var own = _linesOfArtist[artistId];
                 return Draw(own.Count, i => own[i], count, random, id => _keyOf[id] == key && (accept?.Invoke(id) ?? true), scanUpTo: FullScan);
             }
@@ -176,8 +175,8 @@ public sealed class LineIndex(LinePhonetics phonetics)
             {
                 return false;
             }
-            var artistId = artist is null ? -1 : _artistIds.GetValueOrDefault(ArtistIdentity.Key(artist), -2);
-            var lines = artistId >= 0 && _linesOfArtist[artistId].Count < _linesOfKey[key].Count ? _linesOfArtist[artistId] : _linesOfKey[key];
+            var artistId = ArtistId(artist);
+            var lines = ReadsArtistLines(key, artistId) ? _linesOfArtist[artistId] : _linesOfKey[key];
             for (var i = 0; i < Math.Min(lines.Count, PartnerScan); i++)
             {
                 var other = lines[i];
@@ -198,6 +197,12 @@ public sealed class LineIndex(LinePhonetics phonetics)
             return Math.Log((_lines + 1.0) / (_documentFrequency.GetValueOrDefault(term) + 1.0)) + 1;
         }
     }
+
+    // -1: any artist's lines; -2: an artist the index has no lines of. Called under the gate.
+    private int ArtistId(string? artist) => artist is null ? -1 : _artistIds.GetValueOrDefault(ArtistIdentity.Key(artist), -2);
+
+    // An artist's few lines in a large bucket: their lines are read for the key rather than the bucket probed.
+    private bool ReadsArtistLines(int key, int artistId) => artistId >= 0 && _linesOfArtist[artistId].Count < _linesOfKey[key].Count;
 
     // An artist's lines are read whole up to this many when only some of them are wanted.
     private const int FullScan = 50_000;
