@@ -35,5 +35,9 @@ public sealed record SearchFilters(string? Artist = null, int? YearFrom = null, 
         {
             errors["language"] = [$"language must be 1 to {TrackLimits.MaxLanguageLength} characters."];
         }
+        else if (StorableText.Check("language", Language, TrackLimits.MaxLanguageLength) is { } language)
+        {
+            errors["language"] = [language.Message];
+        }
     }
 }

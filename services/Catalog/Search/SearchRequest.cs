@@ -1,3 +1,5 @@
+using RapAnalyzer.Contracts;
+
 namespace RapAnalyzer.Catalog.Search;
 
 /// <summary>One search as asked; <see cref="Validate"/> names each bad field.</summary>
@@ -20,9 +22,10 @@ public sealed record SearchRequest(string Query, SearchMode Mode = SearchMode.Hy
         {
             errors["q"] = ["q is missing: search for 1 to 1000 characters."];
         }
-        else if (Query.Length > MaxQueryLength)
+        // A pasted verse keeps its line breaks; a NUL or another control character is refused, as Postgres would refuse it.
+        else if (StorableText.Check("q", Query, MaxQueryLength, multiline: true) is { } query)
         {
-            errors["q"] = [$"q is {Query.Length} characters, more than {MaxQueryLength}."];
+            errors["q"] = [query.Message];
         }
         if (Model is not null && (Model.Length == 0 || Model.Length > Contracts.EmbeddingModels.MaxIdLength))
         {

@@ -12,12 +12,13 @@ public static class LlmLines
 {
     public static IReadOnlyList<string> Parse(string answer, int expected)
     {
-        var json = LlmAnswer.ExtractJson(LlmAnswer.StripReasoning(answer))
-            ?? throw new FormatException("The model's answer holds no JSON object.");
-        List<string> lines;
-        try
+        if (!LlmAnswer.TryReadJson(LlmAnswer.StripReasoning(answer), out var document, out var error))
         {
-            using var document = JsonDocument.Parse(json);
+            throw new FormatException($"The model's answer is no lines: {error}.");
+        }
+        List<string> lines;
+        using (document)
+        {
             if (!document.RootElement.TryGetProperty("lines", out var array) || array.ValueKind != JsonValueKind.Array)
             {
                 throw new FormatException("The model's JSON has no \"lines\" array.");
@@ -26,10 +27,6 @@ public static class LlmLines
                 .Where(line => line.ValueKind == JsonValueKind.String)
                 .Select(line => line.GetString()!.Trim())
                 .Where(line => line.Length > 0)];
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"The model's JSON is invalid: {e.Message}", e);
         }
         return lines.Count >= expected
             ? lines[..expected]

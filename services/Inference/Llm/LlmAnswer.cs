@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RapAnalyzer.Inference.Analysis;
@@ -10,7 +13,9 @@ public sealed record LlmReading(AnalysisJudgement? Judgement, IReadOnlyList<stri
 /// <summary>
 /// Reads an analysis out of what a model really writes: a Qwen3 &lt;think&gt; block before the answer (closed or cut
 /// off), the JSON in a ```json fence or followed by prose, then checks it against <see cref="AnalysisSchema"/>.
-/// Themes and moods outside the lists are dropped; anything else amiss is an error, named by its JSON path.
+/// What small models get loosely right is read as meant: names in another case or snake_case, numbers and booleans
+/// in quotes, a wrapping object, trailing commas. Themes and moods outside the lists are dropped; anything else amiss
+/// is an error, named by its JSON path.
 /// </summary>
 public static partial class LlmAnswer
 {
@@ -18,23 +23,13 @@ public static partial class LlmAnswer
 
     public static LlmReading Read(string? text)
     {
-        var answer = StripReasoning(text ?? "");
-        if (ExtractJson(answer) is not { } json)
+        if (!TryReadJson(StripReasoning(text ?? ""), out var document, out var error))
         {
-            return Failed("the answer holds no JSON object");
-        }
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            return Failed($"the JSON does not parse: {e.Message.Split('\n')[0]}");
+            return Failed(error);
         }
         using (document)
         {
-            return Validate(document.RootElement);
+            return Validate(Unwrapped(document.RootElement));
         }
     }
 
@@ -52,16 +47,48 @@ public static partial class LlmAnswer
         return (open >= 0 ? stripped[..open] : stripped).Trim();
     }
 
-    /// <summary>The JSON object of the answer: a fenced block's if there is one, else the first balanced {...}.</summary>
-    public static string? ExtractJson(string answer)
+    /// <summary>
+    /// The answer's JSON object: the first balanced {...} that parses, in a ```json fence first, then anywhere, so
+    /// that prose with braces before it ("as {requested}") does not hide it. Trailing commas and comments, which
+    /// small models write, are allowed. <paramref name="error"/> says what was wrong when there is none.
+    /// </summary>
+    public static bool TryReadJson(string answer, [NotNullWhen(true)] out JsonDocument? document, out string error)
     {
-        var fenced = Fence().Match(answer);
-        var text = fenced.Success ? fenced.Groups[1].Value : answer;
-        var start = text.IndexOf('{');
-        if (start < 0)
+        string? parseError = null;
+        var starts = 0;
+        foreach (var text in Fence().Matches(answer).Select(m => m.Groups[1].Value).Append(answer))
         {
-            return null;
+            for (var start = text.IndexOf('{'); start >= 0 && starts++ < MaxStarts; start = text.IndexOf('{', start + 1))
+            {
+                if (Balanced(text, start) is not { } json)
+                {
+                    continue;
+                }
+                try
+                {
+                    document = JsonDocument.Parse(json, Lenient);
+                    error = "";
+                    return true;
+                }
+                catch (JsonException e)
+                {
+                    parseError ??= $"the JSON does not parse: {e.Message.Split('\n')[0]}";
+                }
+            }
         }
+        document = null;
+        error = parseError ?? "the answer holds no JSON object";
+        return false;
+    }
+
+    // Bounds the work a long answer full of braces can cause.
+    private const int MaxStarts = 64;
+
+    private static readonly JsonDocumentOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
+    // The {...} that opens at start, strings and escapes respected; null when it is never closed.
+    private static string? Balanced(string text, int start)
+    {
         var depth = 0;
         var inString = false;
         for (var i = start; i < text.Length; i++)
@@ -94,6 +121,21 @@ public static partial class LlmAnswer
         return null;
     }
 
+    // {"analysis": {...}}: some models wrap the answer in one more object.
+    private static JsonElement Unwrapped(JsonElement root)
+    {
+        for (var level = 0; level < 2 && root.ValueKind == JsonValueKind.Object && !TryGet(root, "sentiment", out _); level++)
+        {
+            var properties = root.EnumerateObject().ToList();
+            if (properties is not [{ Value.ValueKind: JsonValueKind.Object } only])
+            {
+                break;
+            }
+            root = only.Value;
+        }
+        return root;
+    }
+
     private static LlmReading Validate(JsonElement root)
     {
         var errors = new List<string>();
@@ -102,15 +144,15 @@ public static partial class LlmAnswer
             return Failed("$ must be an object");
         }
         var sentiment = Property(root, "sentiment", JsonValueKind.Object, errors);
-        var label = sentiment is { } s ? String(s, "label", "$.sentiment", errors) : null;
+        var label = sentiment is { } s ? String(s, "label", "$.sentiment", errors)?.ToLowerInvariant() : null;
         if (label is not null && !Labels.Contains(label))
         {
             errors.Add($"$.sentiment.label must be one of {string.Join(", ", Labels)}");
         }
         var score = sentiment is { } s1 ? Number(s1, "score", "$.sentiment", -1, 1, errors) : null;
         var confidence = sentiment is { } s2 ? Number(s2, "confidence", "$.sentiment", 0, 1, errors) : null;
-        var moods = Names(root, "moods", Themes.MoodNames, errors);
-        var themes = Names(root, "themes", Themes.Names, errors);
+        var moods = Names(root, "moods", Moods, errors);
+        var themes = Names(root, "themes", ThemeNames, errors);
         var complexity = Score(root, "complexity", errors);
         var flow = String(root, "flow", "$", errors);
         var rhyme = String(root, "rhyme", "$", errors);
@@ -120,11 +162,8 @@ public static partial class LlmAnswer
         string? reason = null;
         if (explicitElement is { } e)
         {
-            if (e.TryGetProperty("isExplicit", out var flag) && flag.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                isExplicit = flag.GetBoolean();
-            }
-            else
+            isExplicit = TryGet(e, "isExplicit", out var flag) ? Flag(flag) : null;
+            if (isExplicit is null)
             {
                 errors.Add("$.explicit.isExplicit must be true or false");
             }
@@ -139,9 +178,31 @@ public static partial class LlmAnswer
             rhyme!, quality, new ExplicitContent(isExplicit!.Value, reason!), summary!), []);
     }
 
+    // A property by its name, or written in another case or snake_case (is_explicit), as models do.
+    private static bool TryGet(JsonElement parent, string name, out JsonElement value)
+    {
+        if (parent.TryGetProperty(name, out value))
+        {
+            return true;
+        }
+        var key = Key(name);
+        foreach (var property in parent.EnumerateObject())
+        {
+            if (Key(property.Name) == key)
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Letters and digits only, lower case: "Street_Life", "street life" and "street-life" are one name.
+    private static string Key(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
     private static JsonElement? Property(JsonElement parent, string name, JsonValueKind kind, List<string> errors)
     {
-        if (parent.TryGetProperty(name, out var value) && value.ValueKind == kind)
+        if (TryGet(parent, name, out var value) && value.ValueKind == kind)
         {
             return value;
         }
@@ -151,7 +212,7 @@ public static partial class LlmAnswer
 
     private static string? String(JsonElement parent, string name, string path, List<string> errors)
     {
-        if (parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+        if (TryGet(parent, name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
         {
             return value.GetString()!.Trim();
         }
@@ -159,10 +220,26 @@ public static partial class LlmAnswer
         return null;
     }
 
+    // A number, or a string holding only one ("7", "0.8"): schema-in-prompt answers quote numbers now and then.
+    private static double? Numeric(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && double.IsFinite(number) => number,
+        _ => null,
+    };
+
+    private static bool? Flag(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String when bool.TryParse(value.GetString()?.Trim(), out var flag) => flag,
+        _ => null,
+    };
+
     private static double? Number(JsonElement parent, string name, string path, double min, double max, List<string> errors)
     {
-        if (parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.GetDouble() is var number
-            && number >= min && number <= max)
+        if (TryGet(parent, name, out var value) && Numeric(value) is { } number && number >= min && number <= max)
         {
             return number;
         }
@@ -172,8 +249,7 @@ public static partial class LlmAnswer
 
     private static int? Score(JsonElement root, string name, List<string> errors)
     {
-        if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
-            && number >= 1 && number <= 10)
+        if (TryGet(root, name, out var value) && Numeric(value) is { } number && number >= 1 && number <= 10)
         {
             return (int)Math.Round(number, MidpointRounding.AwayFromZero);
         }
@@ -181,21 +257,28 @@ public static partial class LlmAnswer
         return null;
     }
 
-    // A name outside the list is the model straying from it: dropped, as the issue asks, not a failed answer.
-    private static IReadOnlyList<string>? Names(JsonElement root, string name, IReadOnlySet<string> allowed, List<string> errors)
+    private static readonly FrozenDictionary<string, string> ThemeNames = Themes.Names.ToFrozenDictionary(Key, n => n.ToLowerInvariant());
+
+    private static readonly FrozenDictionary<string, string> Moods = Themes.MoodNames.ToFrozenDictionary(Key, n => n.ToLowerInvariant());
+
+    // A name outside the list is the model straying from it: dropped, as the issue asks, not a failed answer. A
+    // comma-separated string is read as the list it means.
+    private static IReadOnlyList<string>? Names(JsonElement root, string name, FrozenDictionary<string, string> allowed, List<string> errors)
     {
-        if (Property(root, name, JsonValueKind.Array, errors) is not { } array)
+        IEnumerable<string> written;
+        if (TryGet(root, name, out var value) && value.ValueKind == JsonValueKind.String)
+        {
+            written = value.GetString()!.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries);
+        }
+        else if (Property(root, name, JsonValueKind.Array, errors) is { } array)
+        {
+            written = array.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!);
+        }
+        else
         {
             return null;
         }
-        return
-        [
-            .. array.EnumerateArray()
-                .Where(v => v.ValueKind == JsonValueKind.String)
-                .Select(v => v.GetString()!.Trim().ToLowerInvariant())
-                .Where(allowed.Contains)
-                .Distinct(),
-        ];
+        return [.. written.Select(n => allowed.GetValueOrDefault(Key(n))).OfType<string>().Distinct()];
     }
 
     private static LlmReading Failed(string error) => new(null, [error]);
@@ -203,6 +286,6 @@ public static partial class LlmAnswer
     [GeneratedRegex(@"<think>.*?</think>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex ThinkBlock();
 
-    [GeneratedRegex(@"```(?:json|JSON)?\s*(.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"```[A-Za-z]*\s*(.*?)```", RegexOptions.Singleline)]
     private static partial Regex Fence();
 }

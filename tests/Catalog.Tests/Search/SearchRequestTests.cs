@@ -43,6 +43,25 @@ public class SearchRequestTests
         Assert.That(Problems(q: new string('a', 1_001)).Keys, Is.EqualTo(new[] { "q" }));
     }
 
+    [Test]
+    public void A_query_counts_an_emoji_as_one_character_and_keeps_its_line_breaks()
+    {
+        Assert.That(Problems(q: string.Concat(Enumerable.Repeat("\U0001F525", 1_000))), Is.Empty);
+        Assert.That(Problems(q: "I got money\nin my pocket"), Is.Empty);
+    }
+
+    // Postgres refuses a NUL in text: the query must not reach it (it once answered 500).
+    [TestCase("a\0b", null)]
+    [TestCase("money", "\0")]
+    [TestCase("money\u001b[2J", null)]
+    public void A_control_character_is_a_problem_of_its_field(string q, string? language)
+    {
+        var problems = Problems(q: q, language: language);
+
+        Assert.That(problems.Keys, Is.EqualTo(new[] { language is null ? "q" : "language" }));
+        Assert.That(problems.Values.Single()[0], Does.Contain("control character"));
+    }
+
     [TestCase("TEXT", SearchMode.Text)]
     [TestCase("semantic", SearchMode.Semantic)]
     [TestCase("Hybrid", SearchMode.Hybrid)]

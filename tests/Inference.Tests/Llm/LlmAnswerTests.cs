@@ -67,4 +67,59 @@ public class LlmAnswerTests
     {
         Assert.That(LlmAnswer.Read("{\"sentiment\": {\"label\": positive}}").Errors[0], Does.StartWith("the JSON does not parse"));
     }
+
+    [Test]
+    public void Json_after_prose_with_braces_is_found()
+    {
+        var reading = LlmAnswer.Read("Here is the analysis {as requested}, in the {schema} given:\n" + Valid);
+
+        Assert.That(reading.Errors, Is.Empty);
+    }
+
+    [Test]
+    public void A_fence_of_another_language_tag_and_trailing_commas_and_comments_are_read()
+    {
+        var answer = "```jsonc\n" + Valid.Replace("\"quality\":8,", "\"quality\":8, // out of 10\n").Replace("\"confident\"]", "\"confident\",]") + "\n```";
+
+        Assert.That(LlmAnswer.Read(answer).Errors, Is.Empty);
+    }
+
+    [Test]
+    public void Names_in_another_case_quoted_numbers_and_a_wrapping_object_are_read_as_meant()
+    {
+        var answer = "{\"analysis\": " + Valid
+            .Replace("\"label\":\"positive\"", "\"Label\":\"Positive\"")
+            .Replace("\"complexity\":7", "\"complexity\":\"7\"")
+            .Replace("\"score\":0.62", "\"score\":\"0.62\"")
+            .Replace("\"isExplicit\":false", "\"is_explicit\":\"false\"")
+            .Replace("\"themes\":[\"success\",\"money\",\"outer space\"]", "\"Themes\":[\"Street_Life\",\"HIP HOP\",\"money\"]") + "}";
+
+        var reading = LlmAnswer.Read(answer);
+
+        Assert.That(reading.Errors, Is.Empty);
+        var judgement = reading.Judgement!;
+        Assert.That((judgement.Sentiment.Label, judgement.Sentiment.Score, judgement.Complexity, judgement.Explicit.IsExplicit),
+            Is.EqualTo(("positive", 0.62, (int?)7, false)));
+        Assert.That(judgement.Themes, Is.EqualTo(new[] { "street life", "hip-hop", "money" }));
+    }
+
+    [Test]
+    public void Themes_written_as_one_string_are_split()
+    {
+        var reading = LlmAnswer.Read(Valid.Replace("[\"success\",\"money\",\"outer space\"]", "\"success, money; outer space\""));
+
+        Assert.That(reading.Judgement!.Themes, Is.EqualTo(new[] { "success", "money" }));
+    }
+
+    [Test]
+    public void Quoted_words_that_are_no_numbers_stay_errors()
+    {
+        var reading = LlmAnswer.Read(Valid.Replace("\"complexity\":7", "\"complexity\":\"high\"").Replace("\"confidence\":0.8", "\"confidence\":\"NaN\""));
+
+        Assert.That(reading.Errors, Is.EquivalentTo(new[]
+        {
+            "$.complexity must be an integer from 1 to 10",
+            "$.sentiment.confidence must be a number from 0 to 1",
+        }));
+    }
 }

@@ -246,6 +246,8 @@ public sealed class SearchServiceTests
     [TestCase("pageSize=101", "pageSize")]
     [TestCase("yearFrom=2001&yearTo=1999", "yearFrom")]
     [TestCase("minQuality=11", "minQuality")]
+    [TestCase("q=a%00b", "q")]
+    [TestCase("language=%00", "language")]
     public async Task Bad_search_input_gets_a_400_naming_the_field(string parameters, string field)
     {
         var query = parameters.StartsWith("q=", StringComparison.Ordinal) ? parameters : $"q=money&{parameters}";

@@ -11,14 +11,15 @@ public static class FeatureCommentary
         var variation = FeatureScores.SyllableVariation(f);
         var pace = f.SyllablesPerLine switch { < 8 => "short, sparse", < 12 => "mid-length", < 16 => "dense", _ => "very dense, rapid" };
         var steadiness = variation switch { < 0.2 => "a very steady cadence", < 0.35 => "a fairly steady cadence", < 0.5 => "a varied cadence", _ => "an irregular cadence" };
-        return Invariant($"Lines average {f.SyllablesPerLine:0.#} syllables ({pace} lines) with a spread of {variation:0%} around that, {steadiness}, over {f.Lines} lines in {f.Sections} section{(f.Sections == 1 ? "" : "s")}.");
+        var syllables = Invariant($"{f.SyllablesPerLine:0.#}");
+        return Invariant($"Lines average {syllables} syllable{(syllables == "1" ? "" : "s")} ({pace} lines) with a spread of {variation:0%} around that, {steadiness}, over {Count(f.Lines, "line")} in {Count(f.Sections, "section")}.");
     }
 
     public static string Rhyme(TrackFeatures f)
     {
         var density = f.RhymeDensity switch { < 0.5 => "light", < 0.9 => "moderate", < 1.2 => "heavy", _ => "very heavy" };
         var scheme = f.EndRhymeScheme.Length == 0 ? "" : Invariant($" The end-rhyme scheme opens {Opening(f.EndRhymeScheme)}.");
-        return Invariant($"Rhyme density is {f.RhymeDensity:0.00} (Malmi's measure), {density} rhyming, with {f.MultisyllableRhymes} multisyllable rhyme{(f.MultisyllableRhymes == 1 ? "" : "s")} ({FeatureScores.MultisyllablePerLine(f):0.00} a line).{scheme}");
+        return Invariant($"Rhyme density is {f.RhymeDensity:0.00} (Malmi's measure), {density} rhyming, with {Count(f.MultisyllableRhymes, "multisyllable rhyme")} ({FeatureScores.MultisyllablePerLine(f):0.00} a line).{scheme}");
     }
 
     public static string Summary(SentimentResult sentiment, IReadOnlyList<string> themes, IReadOnlyList<string> moods, TrackFeatures? f,
@@ -28,10 +29,12 @@ public static class FeatureCommentary
         var mood = moods.Count == 0 ? "" : $", {Join(moods)} in mood";
         var measured = f is null
             ? " Its text features were not measured."
-            : Invariant($" It has {f.Lines} lines and {f.Words} words, {f.UniqueWords} of them distinct (type-token ratio {f.TypeTokenRatio:0.00}), rhyme density {f.RhymeDensity:0.00}; complexity {complexity}/10 and quality {quality}/10 by the rule-based weights.");
+            : Invariant($" It has {Count(f.Lines, "line")} and {Count(f.Words, "word")}, {f.UniqueWords} of them distinct (type-token ratio {f.TypeTokenRatio:0.00}), rhyme density {f.RhymeDensity:0.00}; complexity {complexity}/10 and quality {quality}/10 by the rule-based weights.");
         var content = explicitContent.IsExplicit ? " It contains explicit language." : " It contains no explicit language.";
         return Invariant($"A {sentiment.Label} song (sentiment {sentiment.Score:0.00}){about}{mood}.{measured}{content}");
     }
+
+    private static string Count(int count, string noun) => Invariant($"{count} {noun}{(count == 1 ? "" : "s")}");
 
     private static string Opening(string scheme) => scheme.Length <= 8 ? scheme : scheme[..8] + "…";
 
