@@ -10,6 +10,16 @@ namespace RapAnalyzer.Inference.Generation;
 /// </summary>
 public static class LlmLines
 {
+    public const string SchemaName = "lyrics_lines";
+
+    public static readonly JsonElement Schema = JsonSerializer.SerializeToElement(new
+    {
+        type = "object",
+        properties = new { lines = new { type = "array", items = new { type = "string" } } },
+        required = new[] { "lines" },
+        additionalProperties = false,
+    });
+
     public static IReadOnlyList<string> Parse(string answer, int expected)
     {
         if (!LlmAnswer.TryReadJson(LlmAnswer.StripReasoning(answer), out var document, out var error))

@@ -18,8 +18,8 @@ public sealed record LlmOutcome(AnalysisJudgement? Judgement, TokenUsage Tokens,
 /// An analysis by the LLM: within the budget and the circuit, the prompt with the measured features, the answer read
 /// and checked; an invalid answer is asked again once with what was wrong, and a second invalid one is a failure.
 /// </summary>
-public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, LlmBudget budget, LlmCircuit circuit, AnalysisStats stats,
-    ILogger<LlmAnalyzer> logger)
+public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, LlmJsonFormat format, LlmBudget budget, LlmCircuit circuit,
+    AnalysisStats stats, ILogger<LlmAnalyzer> logger)
 {
     private const int Attempts = 2;
     private readonly SemaphoreSlim _slots = new(options.Value.Concurrency);
@@ -43,6 +43,7 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
                 return new(null, tokens, $"The LLM's budget of {llm.RequestsPerMinute} requests a minute is spent: the embedded analyzer answered.");
             }
             ChatResponse response;
+            var mode = format.Mode;
             await _slots.WaitAsync(cancellationToken);
             try
             {
@@ -50,14 +51,21 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
                 {
                     return CircuitOpen(llm, tokens);
                 }
-                var messages = AnalysisPrompt.Messages(lyrics, features, llm.JsonMode, llm.DisableThinking, errors);
-                response = await chat.GetResponseAsync(messages, ChatOptions(llm), cancellationToken);
+                var messages = AnalysisPrompt.Messages(lyrics, features, mode, llm.DisableThinking, errors);
+                response = await chat.GetResponseAsync(messages, ChatOptions(llm, mode), cancellationToken);
                 circuit.Succeeded();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 circuit.Abandoned();
                 throw;
+            }
+            catch (Exception e) when (format.SteppedDown(e, mode))
+            {
+                // The server works and only refused how the JSON was asked for: no failure, and the attempt is not spent.
+                circuit.Succeeded();
+                attempt--;
+                continue;
             }
             catch (Exception e)
             {
@@ -92,17 +100,12 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
         return true;
     }
 
-    private static ChatOptions ChatOptions(LlmOptions llm) => new()
+    private static ChatOptions ChatOptions(LlmOptions llm, LlmJsonMode mode) => new()
     {
         ModelId = llm.Model,
         Temperature = 0,
         MaxOutputTokens = 1024,
-        ResponseFormat = llm.JsonMode switch
-        {
-            LlmJsonMode.JsonSchema => ChatResponseFormat.ForJsonSchema(AnalysisSchema.Schema, AnalysisSchema.Name),
-            LlmJsonMode.JsonObject => ChatResponseFormat.Json,
-            _ => null,
-        },
+        ResponseFormat = LlmJsonFormat.ResponseFormat(mode, AnalysisSchema.Schema, AnalysisSchema.Name),
     };
 
     // What the response may say of a failure: its kind and status, never the endpoint's address.

@@ -23,6 +23,7 @@ public static class LlmRegistration
         builder.Services.AddExternalApiClient<LlmOptions>();
         builder.Services.AddSingleton<LlmBudget>();
         builder.Services.AddSingleton<LlmCircuit>();
+        builder.Services.AddSingleton<LlmJsonFormat>();
         if (builder.Configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() is not { IsConfigured: true })
         {
             return false;

@@ -17,7 +17,7 @@ public class LlmGenerationTests
         model.Trained(GeneratorFixture.Ranker, GeneratorFixture.Index.Lines);
         var options = host.Services.GetRequiredService<IOptions<LlmOptions>>();
         return new GenerationService(GeneratorFixture.Index, model, GeneratorFixture.Generator,
-            new LlmLyricsWriter(GeneratorFixture.Index, GeneratorFixture.Phonetics, options), host.Services, options,
+            new LlmLyricsWriter(GeneratorFixture.Index, GeneratorFixture.Phonetics, options, host.Services.GetRequiredService<LlmJsonFormat>()), host.Services, options,
             host.Services.GetRequiredService<LlmBudget>(), host.Services.GetRequiredService<LlmCircuit>(), NullLogger<GenerationService>.Instance);
     }
 
@@ -45,6 +45,23 @@ public class LlmGenerationTests
             Assert.That(outcome.Lyrics.Lines, Has.Count.EqualTo(4));
             Assert.That(fake.ChatRequests, Has.Count.EqualTo(1));
         });
+    }
+
+    [Test]
+    public async Task The_lines_are_asked_with_the_json_mode_and_a_refused_format_is_asked_the_plainer_way()
+    {
+        await using var fake = await FakeOpenAiServer.StartAsync();
+        fake.RefusedResponseFormats = new HashSet<string> { "json_schema" };
+        fake.ChatAnswer = _ => FakeChatAnswer.Content("""{"lines": ["one", "two", "three", "four"]}""");
+        using var host = LlmTestHost.Start(fake);
+
+        var outcome = (GenerationOutcome.Generated)await Service(host).GenerateAsync(Request, CancellationToken.None);
+
+        Assert.That((outcome.Lyrics.Generator, outcome.Lyrics.Degraded), Is.EqualTo((LlmLyricsWriter.Name, false)));
+        Assert.That(fake.ChatRequests.Select(r => r.GetProperty("response_format").GetProperty("type").GetString()),
+            Is.EqualTo(new[] { "json_schema", "json_object" }));
+        Assert.That(fake.ChatRequests[0].GetProperty("response_format").GetProperty("json_schema").GetProperty("name").GetString(),
+            Is.EqualTo(LlmLines.SchemaName));
     }
 
     [Test]

@@ -56,6 +56,35 @@ public class LlmAnalyzerTests
     }
 
     [Test]
+    public async Task A_server_refusing_json_schema_then_json_object_is_asked_in_the_prompt_at_once_and_from_then_on()
+    {
+        _fake.RefusedResponseFormats = new HashSet<string> { "json_schema", "json_object" };
+        using var host = LlmTestHost.Start(_fake);
+        var llm = host.Llm();
+
+        var first = await llm.AnalyzeAsync(Lyrics, null, true, CancellationToken.None);
+        var second = await llm.AnalyzeAsync(Lyrics, null, true, CancellationToken.None);
+
+        Assert.That((first.Failure, second.Failure), Is.EqualTo(((string?)null, (string?)null)));
+        var formats = _fake.ChatRequests.Select(r => r.TryGetProperty("response_format", out var f) ? f.GetProperty("type").GetString() : null);
+        Assert.That(formats, Is.EqualTo(new[] { "json_schema", "json_object", null, null }));
+        Assert.That(host.Services.GetRequiredService<LlmCircuit>().State, Is.EqualTo(LlmCircuit.Closed));
+        Assert.That(host.Services.GetRequiredService<AnalysisStats>().ParseFailures, Is.Zero);
+    }
+
+    [Test]
+    public async Task Another_400_is_a_failure_and_not_asked_again()
+    {
+        _fake.ChatAnswer = _ => FakeChatAnswer.Failure(400);
+        using var host = LlmTestHost.Start(_fake, ("Llm:MaxRetries", "0"));
+
+        var outcome = await host.Llm().AnalyzeAsync(Lyrics, null, true, CancellationToken.None);
+
+        Assert.That(outcome.Failure, Does.Contain("answered 400"));
+        Assert.That(ChatRequests, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_think_block_and_fenced_json_are_handled()
     {
         _fake.ChatAnswer = _ => FakeChatAnswer.Content($"<think>Okay, {{rhymes}} first.</think>\n```json\n{FakeOpenAiServer.ValidAnalysis}\n```\nAnything else?");

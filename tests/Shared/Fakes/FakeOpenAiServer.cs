@@ -77,6 +77,12 @@ public sealed class FakeOpenAiServer : FakeApiServer
         }
     }
 
+    /// <summary>
+    /// The response_format types (json_schema, json_object) refused as DeepSeek and Groq refuse them for some models:
+    /// 400 "This response_format type is unavailable now".
+    /// </summary>
+    public IReadOnlySet<string> RefusedResponseFormats { get; set; } = new HashSet<string>();
+
     /// <summary>How the n-th chat request (from 1) is answered; by default a valid analysis.</summary>
     public Func<int, FakeChatAnswer> ChatAnswer { get; set; } = _ => FakeChatAnswer.Content(ValidAnalysis);
 
@@ -129,6 +135,11 @@ public sealed class FakeOpenAiServer : FakeApiServer
         {
             _chatRequests.Add(body.RootElement.Clone());
             number = _chatRequests.Count;
+        }
+        if (body.RootElement.TryGetProperty("response_format", out var format) && format.TryGetProperty("type", out var type)
+            && RefusedResponseFormats.Contains(type.GetString() ?? ""))
+        {
+            return Error(400, "This response_format type is unavailable now", "invalid_request_error", null);
         }
         var answer = ChatAnswer(number);
         if (answer.Delay > TimeSpan.Zero)
