@@ -16,7 +16,7 @@ public sealed class LlmLyricsWriter(LineIndex index, LinePhonetics phonetics, IO
         var style = artist is null ? null : ArtistStyle.Of(index, artist, new Random(seed));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-        var lines = LlmLines.Parse((await AskAsync(chat, LyricsPrompt.For(request, style), settings.Model, seed, timeout.Token)).Text,
+        var lines = LlmLines.Parse(AnswerText.Of(await AskAsync(chat, LyricsPrompt.For(request, style), settings.Model, seed, timeout.Token)),
             request.LineCount);
         return LyricsDescription.Of([.. lines.Select(line => (line, (string?)null))], request.Scheme, phonetics, Name,
             $"{settings.Model} ({LyricsPrompt.Version})", seed);

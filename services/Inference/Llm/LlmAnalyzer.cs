@@ -78,7 +78,7 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
                 _slots.Release();
             }
             tokens = new TokenUsage(tokens.Input + (response.Usage?.InputTokenCount ?? 0), tokens.Output + (response.Usage?.OutputTokenCount ?? 0));
-            var reading = LlmAnswer.Read(response.Text);
+            var reading = LlmAnswer.Read(AnswerText.Of(response));
             stats.LlmAnswered(response.Usage?.InputTokenCount ?? 0, response.Usage?.OutputTokenCount ?? 0, reading.Judgement is not null);
             if (reading.Judgement is { } judgement)
             {

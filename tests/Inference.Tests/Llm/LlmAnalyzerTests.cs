@@ -107,6 +107,31 @@ public class LlmAnalyzerTests
         Assert.That(outcome.Judgement?.Sentiment.Label, Is.EqualTo("positive"), outcome.Failure);
     }
 
+    [TestCase("reasoning_content")]
+    [TestCase("reasoning")]
+    public async Task An_answer_filed_as_reasoning_with_no_content_is_read_from_the_reasoning(string field)
+    {
+        _fake.ChatAnswer = _ => new FakeChatAnswer("", ReasoningContent: FakeOpenAiServer.ValidAnalysis, ReasoningField: field);
+        using var host = LlmTestHost.Start(_fake);
+
+        var outcome = await host.Llm().AnalyzeAsync(Lyrics, null, true, CancellationToken.None);
+
+        Assert.That(outcome.Judgement?.Sentiment.Label, Is.EqualTo("positive"), outcome.Failure);
+        Assert.That(ChatRequests, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Reasoning_without_an_answer_in_it_is_no_analysis()
+    {
+        _fake.ChatAnswer = _ => new FakeChatAnswer("", ReasoningContent: "Let me think about {the rhymes} first. The sentiment is");
+        using var host = LlmTestHost.Start(_fake);
+
+        var outcome = await host.Llm().AnalyzeAsync(Lyrics, null, true, CancellationToken.None);
+
+        Assert.That(outcome.Judgement, Is.Null);
+        Assert.That(ChatRequests, Is.EqualTo(2));
+    }
+
     [Test]
     public async Task An_invalid_answer_is_asked_again_once_with_its_errors_then_it_fails_and_both_are_counted()
     {

@@ -175,10 +175,14 @@ public sealed class FakeOpenAiServer : FakeApiServer
         }
         var model = body.RootElement.TryGetProperty("model", out var m) ? m.GetString() : ChatModel;
         var promptTokens = body.RootElement.GetProperty("messages").EnumerateArray().Sum(message => Words(MessageText(message)));
-        var completionTokens = Words(answer.Text);
-        var message = answer.ReasoningContent is null
-            ? (object)new { role = "assistant", content = answer.Text }
-            : new { role = "assistant", content = answer.Text, reasoning_content = answer.ReasoningContent };
+        var completionTokens = Words(answer.Text) + Words(answer.ReasoningContent ?? "");
+        // vLLM's Qwen3 reasoning parser, asked not to think, files the whole answer as reasoning and sends content null.
+        var content = answer.Text.Length == 0 && answer.ReasoningContent is not null ? null : answer.Text;
+        var message = new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = content };
+        if (answer.ReasoningContent is not null)
+        {
+            message[answer.ReasoningField] = answer.ReasoningContent;
+        }
         return Results.Json(new
         {
             id = $"chatcmpl-{number}",
@@ -245,7 +249,9 @@ public sealed class FakeOpenAiServer : FakeApiServer
 }
 
 /// <summary>How the fake answers one chat request: the message's content (and reasoning_content), or an error status.</summary>
-public sealed record FakeChatAnswer(string Text, string? ReasoningContent = null, int Status = 200, int? RetryAfterSeconds = null, TimeSpan Delay = default)
+/// <summary><see cref="ReasoningField"/>: vLLM and DeepSeek name it reasoning_content, Ollama and OpenRouter reasoning.</summary>
+public sealed record FakeChatAnswer(string Text, string? ReasoningContent = null, int Status = 200, int? RetryAfterSeconds = null, TimeSpan Delay = default,
+    string ReasoningField = "reasoning_content")
 {
     public static FakeChatAnswer Content(string text, TimeSpan delay = default) => new(text, Delay: delay);
 
