@@ -1,8 +1,9 @@
 namespace RapAnalyzer.Inference.Analysis.Embedded;
 
 /// <summary>
-/// VADER's rules (Hutto and Gilbert, ICWSM 2014) as vaderSentiment publishes them (the JS port vader-sentiment@1.1.3,
-/// whose lexicon the analyzer reads): its empirically derived constants, negations and degree adverbs.
+/// VADER's rules (Hutto and Gilbert, ICWSM 2014) as the reference vaderSentiment (cjhutto/vaderSentiment, Python)
+/// publishes them: its empirically derived constants, negations, degree adverbs and special-case idioms, plus a few
+/// spellings lyrics use for the same words (marked).
 /// </summary>
 public static class VaderRules
 {
@@ -22,23 +23,34 @@ public static class VaderRules
         "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom",
         "despite",
         // Lyrics' spellings of the same negations.
-        "aint'", "nah", "no", "ain", "dont'", "nothin", "nothin'", "neva",
+        "aint'", "ain", "dont'", "nothin", "nothin'", "neva",
     };
 
+    /// <summary>Degree adverbs; "kind of" and "sort of" count as one where they stand before a word (the reference's n-grams).</summary>
     public static readonly IReadOnlyDictionary<string, double> Boosters = Build(
         [
-            "absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply", "effing", "enormously",
-            "entirely", "especially", "exceptionally", "extremely", "fabulously", "flipping", "flippin", "fricking", "frickin",
-            "frigging", "friggin", "fully", "fucking", "greatly", "hella", "highly", "hugely", "incredibly", "intensely",
-            "majorly", "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
-            "thoroughly", "totally", "tremendously", "uber", "unbelievably", "unusually", "utterly", "very",
+            "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly", "deeply", "effing",
+            "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme", "extremely",
+            "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking", "frickin", "frigging", "friggin", "fully",
+            "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely", "incredible", "incredibly",
+            "intensely", "major", "majorly", "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so",
+            "substantially", "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably",
+            "unusually", "utter", "utterly", "very",
             // Lyrics' spellings.
-            "fuckin", "fuckin'",
+            "fuckin'",
         ],
         [
-            "almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little", "marginally", "occasionally",
-            "partly", "scarcely", "slightly", "somewhat", "sorta", "sortof", "sort-of",
+            "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less", "little", "marginal",
+            "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight", "slightly", "somewhat",
+            "sort of", "sorta", "sortof", "sort-of",
         ]);
+
+    /// <summary>Idioms whose valence replaces their lexicon word's ("the shit" is praise, "broken heart" is not).</summary>
+    public static readonly IReadOnlyDictionary<string, double> SpecialCases = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["the shit"] = 3, ["the bomb"] = 3, ["bad ass"] = 1.5, ["badass"] = 1.5, ["bus stop"] = 0, ["yeah right"] = -2,
+        ["kiss of death"] = -1.5, ["to die for"] = 3, ["beating heart"] = 3.1, ["broken heart"] = -2.9,
+    };
 
     private static Dictionary<string, double> Build(string[] increments, string[] decrements)
     {
