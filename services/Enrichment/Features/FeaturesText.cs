@@ -1,4 +1,5 @@
 using System.Globalization;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Enrichment.Features;
 
@@ -18,6 +19,7 @@ public static class FeaturesText
         { Length: > MaxLength } => string.Create(CultureInfo.InvariantCulture,
             $"The text has {text.Length:N0} characters; at most {MaxLength:N0} are accepted."),
         _ when string.IsNullOrWhiteSpace(text) => "The text is blank; send the lyrics to analyze.",
-        _ => null,
+        // A NUL would end the text where eSpeak reads it, and an unpaired surrogate is no character: the rule stored lyrics follow.
+        _ => StorableText.Check(Field, text, MaxLength, multiline: true)?.Message,
     };
 }

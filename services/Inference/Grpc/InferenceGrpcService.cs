@@ -15,7 +15,6 @@ public sealed class InferenceGrpcService(IOptions<LlmOptions> options, LlmCircui
         return new ModelInfoReply
         {
             LlmConfigured = info.LlmConfigured,
-            LlmEndpoint = info.LlmEndpoint ?? "",
             LlmModel = info.LlmModel,
             CircuitState = info.CircuitState,
             EmbeddedAnalyzerVersion = info.EmbeddedAnalyzerVersion,

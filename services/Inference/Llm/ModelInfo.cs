@@ -6,11 +6,11 @@ namespace RapAnalyzer.Inference.Llm;
 /// <summary>
 /// What answers analysis requests and how it fares: the configured and the active analyzer (the LLM while it is
 /// configured, its circuit closed and its budget not spent), the circuit, the budget, latencies per analyzer, tokens
-/// and the share of LLM answers that held no valid analysis; and the theme and mood lists analyses choose from.
+/// and the share of LLM answers that held no valid analysis; and the theme and mood lists analyses choose from. Not
+/// the LLM's endpoint: an internal address (perhaps with a key in it) is the operator's to know, in the dashboard.
 /// </summary>
 public sealed record ModelInfo(
     bool LlmConfigured,
-    string? LlmEndpoint,
     string LlmModel,
     string ActiveAnalyzer,
     IReadOnlyList<string> ConfiguredAnalyzers,
@@ -35,7 +35,6 @@ public sealed record ModelInfo(
         var answers = stats.Answers;
         return new ModelInfo(
             options.IsConfigured,
-            options.Endpoint,
             options.Model,
             active,
             options.IsConfigured ? [Analyzers.Llm, Analyzers.Embedded] : [Analyzers.Embedded],

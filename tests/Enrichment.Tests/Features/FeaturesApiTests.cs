@@ -40,10 +40,12 @@ public class FeaturesApiTests
         yield return new TestCaseData(new FeaturesRequest("")).SetArgDisplayNames("empty text");
         yield return new TestCaseData(new FeaturesRequest(" \n\t ")).SetArgDisplayNames("blank text");
         yield return new TestCaseData(new FeaturesRequest(new string('a', FeaturesText.MaxLength + 1))).SetArgDisplayNames("100,001 characters");
+        yield return new TestCaseData(new FeaturesRequest("money\0in the bank")).SetArgDisplayNames("a NUL");
+        yield return new TestCaseData(new FeaturesRequest("money \uD800 bank")).SetArgDisplayNames("an unpaired surrogate");
     }
 
     [TestCaseSource(nameof(BadRequests))]
-    public void Missing_blank_or_oversized_text_is_a_400_naming_text(FeaturesRequest? request)
+    public void Missing_blank_oversized_or_unstorable_text_is_a_400_naming_text(FeaturesRequest? request)
     {
         var problem = Post(request).Result as ValidationProblem;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RapAnalyzer.Inference.Analysis;
@@ -31,6 +32,8 @@ public class ModelInfoTests
         Assert.That(after.Budget, Is.EqualTo(new LlmBudgetInfo(10, 6)));
         Assert.That(after.Tokens.Input, Is.GreaterThan(0));
         Assert.That(after.Themes.Select(t => t.Name), Does.Contain("money"));
+        Assert.That(JsonSerializer.Serialize(after, JsonSerializerOptions.Web),
+            Does.Not.Contain(new Uri(fake.ApiUrl).Authority), "the LLM's address is not the client's to read");
     }
 
     [Test]
