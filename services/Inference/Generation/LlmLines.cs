@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using RapAnalyzer.Inference.Llm;
 
 namespace RapAnalyzer.Inference.Generation;
@@ -8,7 +9,7 @@ namespace RapAnalyzer.Inference.Generation;
 /// <c>&lt;think&gt;…&lt;/think&gt;</c> block before the answer, the JSON in ```json fences or followed by prose.
 /// The answer must be <c>{"lines": ["...", ...]}</c> with at least the lines asked for; more are cut.
 /// </summary>
-public static class LlmLines
+public static partial class LlmLines
 {
     public const string SchemaName = "lyrics_lines";
 
@@ -29,17 +30,27 @@ public static class LlmLines
         List<string> lines;
         using (document)
         {
-            if (!document.RootElement.TryGetProperty("lines", out var array) || array.ValueKind != JsonValueKind.Array)
+            // Small models put a whole verse in one string, or the lines in one string, now and then.
+            var written = document.RootElement.TryGetProperty("lines", out var value) ? value switch
+            {
+                { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Where(line => line.ValueKind == JsonValueKind.String).Select(line => line.GetString()!),
+                { ValueKind: JsonValueKind.String } text => [text.GetString()!],
+                _ => null,
+            } : null;
+            if (written is null)
             {
                 throw new FormatException("The model's JSON has no \"lines\" array.");
             }
-            lines = [.. array.EnumerateArray()
-                .Where(line => line.ValueKind == JsonValueKind.String)
-                .Select(line => line.GetString()!.Trim())
-                .Where(line => line.Length > 0)];
+            lines = [.. written.SelectMany(text => text.Split('\n')).Select(Clean).Where(line => line.Length > 0)];
         }
         return lines.Count >= expected
             ? lines[..expected]
             : throw new FormatException($"The model wrote {lines.Count} lines; {expected} were asked for.");
     }
+
+    // "1. Yo, I rise" or "- Yo, I rise": the numbering or bullet a model adds is not the line's.
+    private static string Clean(string line) => ListMarker().Replace(line.Trim(), "").Trim();
+
+    [GeneratedRegex(@"^(?:\d{1,2}[.):]\s+|[-*•]\s+)")]
+    private static partial Regex ListMarker();
 }
