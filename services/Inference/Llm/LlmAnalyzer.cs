@@ -22,6 +22,8 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
     AnalysisStats stats, ILogger<LlmAnalyzer> logger)
 {
     private const int Attempts = 2;
+    private const int OutputTokens = 1024;
+    private const int OutputTokensWhenCutOff = 4096;
     private readonly SemaphoreSlim _slots = new(options.Value.Concurrency);
 
     public string Model => options.Value.Model;
@@ -32,6 +34,7 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
         var llm = options.Value;
         var tokens = new TokenUsage(0, 0);
         IReadOnlyList<string>? errors = null;
+        var outputTokens = OutputTokens;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             if (circuit.IsOpen)
@@ -52,7 +55,7 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
                     return CircuitOpen(llm, tokens);
                 }
                 var messages = AnalysisPrompt.Messages(lyrics, features, mode, llm.DisableThinking, errors);
-                response = await chat.GetResponseAsync(messages, ChatOptions(llm, mode), cancellationToken);
+                response = await chat.GetResponseAsync(messages, ChatOptions(llm, mode, outputTokens), cancellationToken);
                 circuit.Succeeded();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -85,6 +88,12 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
                 return new(judgement, tokens, null);
             }
             errors = reading.Errors;
+            if (response.FinishReason == ChatFinishReason.Length)
+            {
+                // A model that thinks at length (one that ignores /no_think) runs out before its answer: room to finish.
+                errors = [$"the answer was cut off at {outputTokens} tokens", .. errors];
+                outputTokens = OutputTokensWhenCutOff;
+            }
             logger.LogInformation("The LLM's answer was no valid analysis (attempt {Attempt}): {Errors}", attempt + 1, string.Join("; ", errors));
         }
         return new(null, tokens, $"The LLM's answer was no valid analysis, twice ({string.Join("; ", errors!)}): the embedded analyzer answered.",
@@ -100,11 +109,11 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
         return true;
     }
 
-    private static ChatOptions ChatOptions(LlmOptions llm, LlmJsonMode mode) => new()
+    private static ChatOptions ChatOptions(LlmOptions llm, LlmJsonMode mode, int outputTokens) => new()
     {
         ModelId = llm.Model,
         Temperature = 0,
-        MaxOutputTokens = 1024,
+        MaxOutputTokens = outputTokens,
         ResponseFormat = LlmJsonFormat.ResponseFormat(mode, AnalysisSchema.Schema, AnalysisSchema.Name),
     };
 

@@ -121,6 +121,22 @@ public class LlmAnalyzerTests
     }
 
     [Test]
+    public async Task An_answer_cut_off_while_thinking_is_asked_again_with_room_to_finish()
+    {
+        _fake.ChatAnswer = n => n == 1
+            ? new FakeChatAnswer("<think>Let me count every rhyme of every line, first line: top, world", FinishReason: "length")
+            : FakeChatAnswer.Content($"<think>Counted.</think>{FakeOpenAiServer.ValidAnalysis}");
+        using var host = LlmTestHost.Start(_fake);
+
+        var outcome = await host.Llm().AnalyzeAsync(Lyrics, null, true, CancellationToken.None);
+
+        Assert.That(outcome.Judgement, Is.Not.Null, outcome.Failure);
+        Assert.That(_fake.ChatRequests.Select(r => r.GetProperty("max_completion_tokens").GetInt32()), Is.EqualTo(new[] { 1024, 4096 }));
+        var retry = string.Concat(_fake.ChatRequests[1].GetProperty("messages").EnumerateArray().Select(FakeOpenAiServer.MessageText));
+        Assert.That(retry, Does.Contain("cut off at 1024 tokens"));
+    }
+
+    [Test]
     public async Task Reasoning_without_an_answer_in_it_is_no_analysis()
     {
         _fake.ChatAnswer = _ => new FakeChatAnswer("", ReasoningContent: "Let me think about {the rhymes} first. The sentiment is");

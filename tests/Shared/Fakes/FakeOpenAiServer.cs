@@ -189,7 +189,7 @@ public sealed class FakeOpenAiServer : FakeApiServer
             @object = "chat.completion",
             created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             model,
-            choices = new[] { new { index = 0, message, finish_reason = "stop" } },
+            choices = new[] { new { index = 0, message, finish_reason = answer.FinishReason } },
             usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
         });
     }
@@ -249,9 +249,12 @@ public sealed class FakeOpenAiServer : FakeApiServer
 }
 
 /// <summary>How the fake answers one chat request: the message's content (and reasoning_content), or an error status.</summary>
-/// <summary><see cref="ReasoningField"/>: vLLM and DeepSeek name it reasoning_content, Ollama and OpenRouter reasoning.</summary>
+/// <summary>
+/// <see cref="ReasoningField"/>: vLLM and DeepSeek name it reasoning_content, Ollama and OpenRouter reasoning.
+/// <see cref="FinishReason"/>: "length" when the answer ran out of max_tokens.
+/// </summary>
 public sealed record FakeChatAnswer(string Text, string? ReasoningContent = null, int Status = 200, int? RetryAfterSeconds = null, TimeSpan Delay = default,
-    string ReasoningField = "reasoning_content")
+    string ReasoningField = "reasoning_content", string FinishReason = "stop")
 {
     public static FakeChatAnswer Content(string text, TimeSpan delay = default) => new(text, Delay: delay);
 
