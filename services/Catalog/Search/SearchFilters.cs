@@ -31,7 +31,7 @@ public sealed record SearchFilters(string? Artist = null, int? YearFrom = null, 
         {
             errors["minQuality"] = [$"minQuality must be between {MinQualityScore} and {MaxQualityScore}."];
         }
-        if (Language is not null && (Language.Trim().Length == 0 || Language.Length > TrackLimits.MaxLanguageLength))
+        if (Language is not null && Language.Trim().Length == 0)
         {
             errors["language"] = [$"language must be 1 to {TrackLimits.MaxLanguageLength} characters."];
         }

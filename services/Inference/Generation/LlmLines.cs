@@ -23,29 +23,31 @@ public static partial class LlmLines
 
     public static IReadOnlyList<string> Parse(string answer, int expected)
     {
-        if (!LlmAnswer.TryReadJson(LlmAnswer.StripReasoning(answer), out var document, out var error))
-        {
-            throw new FormatException($"The model's answer is no lines: {error}.");
-        }
-        List<string> lines;
-        using (document)
-        {
-            // Small models put a whole verse in one string, or the lines in one string, now and then.
-            var written = document.RootElement.TryGetProperty("lines", out var value) ? value switch
-            {
-                { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Where(line => line.ValueKind == JsonValueKind.String).Select(line => line.GetString()!),
-                { ValueKind: JsonValueKind.String } text => [text.GetString()!],
-                _ => null,
-            } : null;
-            if (written is null)
-            {
-                throw new FormatException("The model's JSON has no \"lines\" array.");
-            }
-            lines = [.. written.SelectMany(text => text.Split('\n')).Select(Clean).Where(line => line.Length > 0)];
-        }
+        var found = AnswerJson.Find(AnswerJson.StripReasoning(answer));
+        var lines = found.Objects.Select(Lines).FirstOrDefault(written => written is not null)
+            ?? throw new FormatException(found.Failure is not null || found.Objects.Count == 0
+                ? $"The model's answer is no lines: {found.Error}."
+                : "The model's JSON has no \"lines\" array.");
         return lines.Count >= expected
             ? lines[..expected]
             : throw new FormatException($"The model wrote {lines.Count} lines; {expected} were asked for.");
+    }
+
+    private static List<string>? Lines(string json)
+    {
+        using var document = JsonDocument.Parse(json, AnswerJson.Lenient);
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("lines", out var value))
+        {
+            return null;
+        }
+        // Small models put a whole verse in one string, or the lines in one string, now and then.
+        IEnumerable<string>? written = value switch
+        {
+            { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Where(line => line.ValueKind == JsonValueKind.String).Select(line => line.GetString()!),
+            { ValueKind: JsonValueKind.String } text => [text.GetString()!],
+            _ => null,
+        };
+        return written is null ? null : [.. written.SelectMany(text => text.Split('\n')).Select(Clean).Where(line => line.Length > 0)];
     }
 
     // "1. Yo, I rise" or "- Yo, I rise": the numbering or bullet a model adds is not the line's.

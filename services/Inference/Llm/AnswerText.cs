@@ -1,7 +1,7 @@
 using System.ClientModel.Primitives;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using OpenAI.Chat;
+using ChatCompletion = OpenAI.Chat.ChatCompletion;
 
 namespace RapAnalyzer.Inference.Llm;
 
@@ -18,7 +18,8 @@ public static class AnswerText
     public static string Of(ChatResponse response)
     {
         var text = response.Text;
-        if (!string.IsNullOrWhiteSpace(LlmAnswer.StripReasoning(text)))
+        // Cut off at max tokens, the reasoning is unfinished thought, not an answer filed in the wrong field.
+        if (!string.IsNullOrWhiteSpace(AnswerJson.StripReasoning(text)) || response.FinishReason == ChatFinishReason.Length)
         {
             return text;
         }

@@ -46,7 +46,7 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
                 return new(null, tokens, $"The LLM's budget of {llm.RequestsPerMinute} requests a minute is spent: the embedded analyzer answered.");
             }
             ChatResponse response;
-            var mode = format.Mode;
+            var mode = LlmJsonMode.JsonSchema;
             await _slots.WaitAsync(cancellationToken);
             try
             {
@@ -54,6 +54,8 @@ public sealed class LlmAnalyzer(IChatClient chat, IOptions<LlmOptions> options, 
                 {
                     return CircuitOpen(llm, tokens);
                 }
+                // Read once the call may go: a request that waited for a slot sees a refusal found meanwhile.
+                mode = format.Mode;
                 var messages = AnalysisPrompt.Messages(lyrics, features, mode, llm.DisableThinking, errors);
                 response = await chat.GetResponseAsync(messages, ChatOptions(llm, mode, outputTokens), cancellationToken);
                 circuit.Succeeded();

@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using RapAnalyzer.Inference.Analysis;
 
 namespace RapAnalyzer.Inference.Llm;
@@ -11,114 +9,38 @@ namespace RapAnalyzer.Inference.Llm;
 public sealed record LlmReading(AnalysisJudgement? Judgement, IReadOnlyList<string> Errors);
 
 /// <summary>
-/// Reads an analysis out of what a model really writes: a Qwen3 &lt;think&gt; block before the answer (closed or cut
-/// off), the JSON in a ```json fence or followed by prose, then checks it against <see cref="AnalysisSchema"/>.
+/// Reads an analysis out of what a model really writes (<see cref="AnswerJson"/>: reasoning, fences, prose) and checks
+/// it against <see cref="AnalysisSchema"/>.
 /// What small models get loosely right is read as meant: names in another case or snake_case, numbers and booleans
-/// in quotes, a wrapping object, trailing commas. Themes and moods outside the lists are dropped; anything else amiss
+/// in quotes, a wrapping object. Themes and moods outside the lists are dropped; anything else amiss
 /// is an error, named by its JSON path.
 /// </summary>
-public static partial class LlmAnswer
+public static class LlmAnswer
 {
     private static readonly string[] Labels = ["positive", "negative", "neutral", "mixed"];
 
+    /// <summary>
+    /// The first of the answer's JSON objects that is a valid analysis (a draft or an example before it is passed
+    /// over); else what was wrong with the answer's longest {...}.
+    /// </summary>
     public static LlmReading Read(string? text)
     {
-        if (!TryReadJson(StripReasoning(text ?? ""), out var document, out var error))
+        var found = AnswerJson.Find(AnswerJson.StripReasoning(text ?? ""));
+        foreach (var json in found.Objects)
         {
-            return Failed(error);
-        }
-        using (document)
-        {
-            return Validate(Unwrapped(document.RootElement));
-        }
-    }
-
-    /// <summary>The answer without its reasoning: every &lt;think&gt;…&lt;/think&gt; block, and a block left open at the start.</summary>
-    public static string StripReasoning(string text)
-    {
-        var stripped = ThinkBlock().Replace(text, "");
-        var close = stripped.IndexOf("</think>", StringComparison.OrdinalIgnoreCase);
-        if (close >= 0)
-        {
-            // Some servers strip the opening tag with the chat template and leave the closing one.
-            stripped = stripped[(close + "</think>".Length)..];
-        }
-        var open = stripped.IndexOf("<think>", StringComparison.OrdinalIgnoreCase);
-        return (open >= 0 ? stripped[..open] : stripped).Trim();
-    }
-
-    /// <summary>
-    /// The answer's JSON object: the first balanced {...} that parses, in a ```json fence first, then anywhere, so
-    /// that prose with braces before it ("as {requested}") does not hide it. Trailing commas and comments, which
-    /// small models write, are allowed. <paramref name="error"/> says what was wrong when there is none.
-    /// </summary>
-    public static bool TryReadJson(string answer, [NotNullWhen(true)] out JsonDocument? document, out string error)
-    {
-        string? parseError = null;
-        var starts = 0;
-        foreach (var text in Fence().Matches(answer).Select(m => m.Groups[1].Value).Append(answer))
-        {
-            for (var start = text.IndexOf('{'); start >= 0 && starts++ < MaxStarts; start = text.IndexOf('{', start + 1))
+            var reading = Validate(json);
+            if (reading.Judgement is not null)
             {
-                if (Balanced(text, start) is not { } json)
-                {
-                    continue;
-                }
-                try
-                {
-                    document = JsonDocument.Parse(json, Lenient);
-                    error = "";
-                    return true;
-                }
-                catch (JsonException e)
-                {
-                    parseError ??= $"the JSON does not parse: {e.Message.Split('\n')[0]}";
-                }
+                return reading;
             }
         }
-        document = null;
-        error = parseError ?? "the answer holds no JSON object";
-        return false;
+        return found.Failure is null && found.Longest is { } longest ? Validate(longest) : Failed(found.Error);
     }
 
-    // Bounds the work a long answer full of braces can cause.
-    private const int MaxStarts = 64;
-
-    private static readonly JsonDocumentOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-
-    // The {...} that opens at start, strings and escapes respected; null when it is never closed.
-    private static string? Balanced(string text, int start)
+    private static LlmReading Validate(string json)
     {
-        var depth = 0;
-        var inString = false;
-        for (var i = start; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inString)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inString = false;
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"':
-                    inString = true;
-                    break;
-                case '{':
-                    depth++;
-                    break;
-                case '}' when --depth == 0:
-                    return text[start..(i + 1)];
-            }
-        }
-        return null;
+        using var document = JsonDocument.Parse(json, AnswerJson.Lenient);
+        return Validate(Unwrapped(document.RootElement));
     }
 
     // {"analysis": {...}}: some models wrap the answer in one more object.
@@ -282,10 +204,4 @@ public static partial class LlmAnswer
     }
 
     private static LlmReading Failed(string error) => new(null, [error]);
-
-    [GeneratedRegex(@"<think>.*?</think>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex ThinkBlock();
-
-    [GeneratedRegex(@"```[A-Za-z]*\s*(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex Fence();
 }

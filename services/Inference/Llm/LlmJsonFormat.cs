@@ -45,9 +45,15 @@ public sealed class LlmJsonFormat(IOptions<LlmOptions> options, ILogger<LlmJsonF
         return true;
     }
 
-    private static bool Refuses(Exception failure) =>
-        failure is ClientResultException { Status: 400 or 422 } refusal
-        && RefusalWords.Any(word => Said(refusal).Contains(word, StringComparison.OrdinalIgnoreCase));
-
-    private static string Said(ClientResultException refusal) => $"{refusal.Message} {refusal.GetRawResponse()?.Content}";
+    private static bool Refuses(Exception failure)
+    {
+        if (failure is not ClientResultException { Status: 400 or 422 } refusal)
+        {
+            return false;
+        }
+        var said = $"{refusal.Message} {refusal.GetRawResponse()?.Content}";
+        // A validation error that echoes the whole request (vLLM's do) names response_format without refusing it.
+        return RefusalWords.Any(word => said.Contains(word, StringComparison.OrdinalIgnoreCase))
+            && !said.Contains("messages", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -137,6 +137,18 @@ public class LlmAnalyzerTests
     }
 
     [Test]
+    public async Task Reasoning_cut_off_at_max_tokens_is_not_read_as_the_answer()
+    {
+        _fake.ChatAnswer = _ => new FakeChatAnswer("", ReasoningContent: $"A draft: {FakeOpenAiServer.ValidAnalysis} but let me check the rhymes", FinishReason: "length");
+        using var host = LlmTestHost.Start(_fake);
+
+        var outcome = await host.Llm().AnalyzeAsync(Lyrics, null, true, CancellationToken.None);
+
+        Assert.That(outcome.Judgement, Is.Null);
+        Assert.That(outcome.Failure, Does.Contain("cut off"));
+    }
+
+    [Test]
     public async Task Reasoning_without_an_answer_in_it_is_no_analysis()
     {
         _fake.ChatAnswer = _ => new FakeChatAnswer("", ReasoningContent: "Let me think about {the rhymes} first. The sentiment is");

@@ -122,4 +122,21 @@ public class LlmAnswerTests
             "$.sentiment.confidence must be a number from 0 to 1",
         }));
     }
+
+    [Test]
+    public void A_draft_object_before_the_answer_is_passed_over()
+    {
+        var reading = LlmAnswer.Read("The schema wants {\"sentiment\": {\"label\": \"...\"}}, so here it is: " + Valid);
+
+        Assert.That(reading.Errors, Is.Empty);
+    }
+
+    [Test]
+    public void An_object_inside_a_broken_answer_is_not_taken_for_it()
+    {
+        var reading = LlmAnswer.Read(Valid.Replace("\"No profanity.\"", "\"No \"profanity\".\""));
+
+        Assert.That(reading.Judgement, Is.Null);
+        Assert.That(reading.Errors.Single(), Does.StartWith("the JSON does not parse"));
+    }
 }

@@ -22,8 +22,8 @@ public static class VaderRules
         "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't",
         "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom",
         "despite",
-        // Lyrics' spellings of the same negations.
-        "aint'", "ain", "dont'", "nothin", "nothin'", "neva",
+        // Lyrics' spellings of the same negations (a trailing apostrophe is stripped with the punctuation).
+        "ain", "nothin", "neva",
     };
 
     /// <summary>Degree adverbs; "kind of" and "sort of" count as one where they stand before a word (the reference's n-grams).</summary>
@@ -36,8 +36,6 @@ public static class VaderRules
             "intensely", "major", "majorly", "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so",
             "substantially", "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably",
             "unusually", "utter", "utterly", "very",
-            // Lyrics' spellings.
-            "fuckin'",
         ],
         [
             "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less", "little", "marginal",

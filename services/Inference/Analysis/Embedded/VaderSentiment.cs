@@ -5,9 +5,9 @@ namespace RapAnalyzer.Inference.Analysis.Embedded;
 /// tokens split on white space with their ASCII punctuation stripped unless two characters or fewer would be left (so
 /// ":)" and ":D" stay); each lexicon word's valence, "no" negating what follows it, emphasised in capitals among
 /// lower case, raised or lowered by up to three degree adverbs before it (each further one counting less), flipped and
-/// damped by a negation within three words ("never so good" raised instead, "without a doubt" left), special idioms
-/// and "kind of" applied, "least" negating; weighted half before and 1.5 times after "but"; summed with the emphasis
-/// of "!" and "??" and normalised to −1..1. Emoji are not translated to words (the reference's emoji lexicon is not
+/// damped by a negation within three words ("never so good" raised instead, a word after "without a doubt" not
+/// negated), special idioms and "kind of" applied, "least" negating; weighted half before and 1.5 times after "but";
+/// summed with the emphasis of "!" and "??", normalised to −1..1 and rounded to 4 decimals as the reference reports it. Emoji are not translated to words (the reference's emoji lexicon is not
 /// shipped); curly apostrophes, which lyrics sites write, are read as straight ones.
 /// </summary>
 public sealed class VaderSentiment(VaderLexicon lexicon)
@@ -33,7 +33,7 @@ public sealed class VaderSentiment(VaderLexicon lexicon)
         {
             sum += Math.Sign(sum) * PunctuationEmphasis(sentence);
         }
-        return Normalize(sum);
+        return Math.Round(Normalize(sum), 4, MidpointRounding.ToEven);
     }
 
     private static string[] Tokens(string sentence) =>
