@@ -4,7 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Writes a health report as JSON so the gateway (and people) can see which dependency is down.</summary>
+/// <summary>
+/// Writes a health report as JSON so the gateway (and people) can see which dependency is down and why, the
+/// dependencies' addresses taken out (<see cref="InternalAddresses"/>).
+/// </summary>
 public static class HealthReportWriter
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
@@ -18,8 +21,11 @@ public static class HealthReportWriter
         report.TotalDuration.TotalMilliseconds,
         report.Entries.ToDictionary(
             e => e.Key,
-            e => new HealthEntryDocument(e.Value.Status.ToString(), e.Value.Description ?? e.Value.Exception?.Message,
+            e => new HealthEntryDocument(e.Value.Status.ToString(), Readable(e.Value.Description ?? e.Value.Exception?.Message),
                 e.Value.Duration.TotalMilliseconds)));
+
+    // The gateway shows this to anyone: what failed, without the dependency's address.
+    private static string? Readable(string? description) => description is null ? null : InternalAddresses.Redact(description);
 }
 
 public sealed record HealthStatusDocument(string Status, double DurationMs, IReadOnlyDictionary<string, HealthEntryDocument> Entries);

@@ -56,6 +56,8 @@ public sealed class GatewayHealthTests
         {
             Assert.That(whileDown.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(downReport["services"]!["trends"]!["status"]!.GetValue<string>(), Is.EqualTo("Unhealthy"));
+            Assert.That(downReport["services"]!["trends"]!["error"]?.GetValue<string>(), Does.Not.Match(@"localhost|127\.0\.0\.1|:\d{2,5}\b"),
+                "the failure, not the service's address");
             Assert.That(recovered, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(after, Is.Not.EqualTo(before), "the AppHost started a new trends process");
         });

@@ -33,7 +33,7 @@ public sealed class ServiceHealthProbe(IHttpClientFactory clients, IConfiguratio
                                       or InvalidOperationException)
         {
             logger.LogDebug(e, "Health probe of {Service} failed", service);
-            return new ServiceHealth(service, "Unhealthy", e.Message, null);
+            return new ServiceHealth(service, "Unhealthy", InternalAddresses.Redact(e.Message), null);
         }
     }
 
