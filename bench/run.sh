@@ -12,13 +12,14 @@
 #   bench/run.sh --analyze [--songs N] POST /analyze through the gateway: embedded cold and cached, the LLM path's
 #                                      overhead over a fake LLM's 500 ms, concurrent songs/s (default 200 songs)
 #   bench/run.sh --search [--tracks N] [--large N] [--queries N] [--text-queries N] [--large-text-queries N]
-#                [--recall-queries N] [--no-grid] [--real N]
+#                [--recall-queries N] [--no-grid] [--real N] [--no-lines]
 #                [--m M --ef-construction E --ef-search S] [--embed-only] [--show N]
 #                                      GET /search at 57,718 then 500,000 tracks (--large 0 skips it): latency through
 #                                      the gateway (1 and 8 clients), the SQL directly, exact scans, recall@10, MRR,
 #                                      index build time and size, catalog RSS; the HNSW grid at the first size.
-#                                      USE-Lite vectors are cached in ~/.cache/rapanalyzer/search-bench (the first run
-#                                      embeds 57,718 tracks: ~30 min on 2 cores); --show N prints generated track N
+#                                      USE-Lite vectors and line signs are cached in ~/.cache/rapanalyzer/search-bench
+#                                      (the first run embeds 57,718 tracks and their 1.6M lines: ~45 min on 2 cores);
+#                                      --show N prints generated track N
 #   bench/run.sh --search --units DIR [--queries-per-track N] [--seed N]
 #                                      half-remembered lines of the songs under DIR (e.g. raplysaattori's lyrics_en):
 #                                      MRR with one vector per track, per section, per line and per line as signs

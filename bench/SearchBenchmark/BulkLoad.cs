@@ -2,13 +2,14 @@ using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
+using RapAnalyzer.Catalog.Domain;
 using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Bench;
 
 /// <summary>
 /// Loads generated tracks straight into the catalog's database with binary COPY: artists, tracks (lyrics, year,
-/// language, content hash; the SearchText trigger fills the tsvector as for any insert) and USE-Lite vectors. The
+/// language, content hash; the SearchText trigger fills the tsvector as for any insert), USE-Lite vectors and line signs. The
 /// benchmark measures search, not ingest (bench/run.sh without options measures ingest). The HNSW and GIN indexes
 /// are dropped before a load and built after it, timed, with a raised maintenance_work_mem.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class BulkLoad(NpgsqlDataSource database)
 {
     public const string HnswIndex = "IX_track_embeddings_use_lite_hnsw";
     public const string GinIndex = "IX_tracks_search_text";
+    public const string LineIndex = "IX_line_signs_use_lite_hnsw";
     public const int Artists = 1_000;
     public const int FirstYear = 1926;
 
@@ -31,12 +33,21 @@ public sealed class BulkLoad(NpgsqlDataSource database)
     /// <summary>Years 1926–2025, one in a hundred tracks each: a one-year filter matches 1% of the catalog.</summary>
     public static int Year(int i) => FirstYear + i % 100;
 
-    public async Task DropIndexesAsync()
+    /// <param name="lines">Whether line signs will be loaded too, so that their index goes as well.</param>
+    public async Task DropIndexesAsync(bool lines)
     {
-        await ExecuteAsync($"""DROP INDEX IF EXISTS catalog."{HnswIndex}"; DROP INDEX IF EXISTS catalog."{GinIndex}";""");
+        await ExecuteAsync($"""DROP INDEX IF EXISTS catalog."{HnswIndex}"; DROP INDEX IF EXISTS catalog."{GinIndex}";""" +
+                           (lines ? $"""DROP INDEX IF EXISTS catalog."{LineIndex}";""" : ""));
     }
 
-    public async Task<TimeSpan> LoadAsync(int from, int to, Func<int, float[]> vector)
+    public async Task<bool> HasIndexAsync(string index)
+    {
+        await using var command = database.CreateCommand($"SELECT to_regclass('catalog.\"{index}\"') IS NOT NULL");
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <param name="lineSigns">Track i's line signs (<see cref="LineCache"/>), or null for a track loaded without lines.</param>
+    public async Task<(TimeSpan Took, long Lines)> LoadAsync(int from, int to, Func<int, float[]> vector, Func<int, byte[]?> lineSigns)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = await database.OpenConnectionAsync();
@@ -91,7 +102,45 @@ public sealed class BulkLoad(NpgsqlDataSource database)
             }
             await embeddings.CompleteAsync();
         }
-        return clock.Elapsed;
+        var lines = 0L;
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            """COPY catalog.line_signs ("TrackId", "ModelId", "Ordinal", "Text", "Signs") FROM STDIN (FORMAT BINARY)"""))
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (lineSigns(i) is not { } signs)
+                {
+                    continue;
+                }
+                var ordinal = 0;
+                foreach (var line in LineCache.Lines(i, signs))
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(TrackId(i), NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(EmbeddingModels.UseLite, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(ordinal++, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(line.Text, NpgsqlDbType.Text);
+                    await copy.WriteAsync(LineSigns.Bits(line.Signs), NpgsqlDbType.Varbit);
+                    lines++;
+                }
+            }
+            await copy.CompleteAsync();
+        }
+        return (clock.Elapsed, lines);
+    }
+
+    /// <summary>The line signs' HNSW index as the migration makes it (m 24, ef_construction 128, Hamming distance).</summary>
+    public async Task<(TimeSpan Took, long Bytes)> BuildLineIndexAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        await ExecuteAsync($"""
+            SET maintenance_work_mem = '2GB';
+            SET max_parallel_maintenance_workers = 1;
+            CREATE INDEX "{LineIndex}" ON catalog.line_signs
+            USING hnsw (("Signs"::bit(512)) bit_hamming_ops) WITH (m = 24, ef_construction = 128)
+            WHERE "ModelId" = '{EmbeddingModels.UseLite}';
+            """);
+        return (clock.Elapsed, await SizeAsync(LineIndex));
     }
 
     public async Task<(TimeSpan Took, long Bytes)> BuildGinAsync()
@@ -122,7 +171,7 @@ public sealed class BulkLoad(NpgsqlDataSource database)
     public async Task<TimeSpan> VacuumAnalyzeAsync()
     {
         var clock = Stopwatch.StartNew();
-        await ExecuteAsync("VACUUM ANALYZE catalog.artists, catalog.tracks, catalog.track_embeddings;");
+        await ExecuteAsync("VACUUM ANALYZE catalog.artists, catalog.tracks, catalog.track_embeddings, catalog.line_signs;");
         return clock.Elapsed;
     }
 

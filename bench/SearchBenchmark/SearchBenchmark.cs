@@ -83,6 +83,10 @@ public static class SearchBenchmark
             Console.WriteLine($"vectors: {realCount:N0} of the {tracks:N0} tracks have real USE-Lite vectors; the other {tracks - realCount:N0} are drawn around them (--real)");
         }
         phases.Add(("vectors (embed or read the cache)", clock.Elapsed));
+        // The real-vector tracks' lines, as enrichment stores them (--no-lines: the pooled vectors alone, as before lines).
+        clock.Restart();
+        var lines = args.Contains("--no-lines") ? [] : LineCache.Load(realCount, encoder);
+        phases.Add(("line signs (embed or read the cache)", clock.Elapsed));
         if (runStart is null)
         {
             return 0;
@@ -121,6 +125,7 @@ public static class SearchBenchmark
             }
             var loaded = 0;
             (int M, int EfC, TimeSpan Took, long Bytes)? lastBuilt = null;
+            (TimeSpan Took, long Bytes)? lineIndex = null;
             var reports = new List<string>();
             for (var s = 0; s < sizes.Count; s++)
             {
@@ -129,14 +134,14 @@ public static class SearchBenchmark
                 report.Line($"vectors: {Math.Min(real.Length, size):N0} real USE-Lite, {size - Math.Min(real.Length, size):N0} drawn around real ones " +
                             $"(sigma {sigma:0.00000}, median real NN cosine distance {median:0.0000}); queries are lines of real-vector tracks");
                 clock.Restart();
-                await loader.DropIndexesAsync();
+                await loader.DropIndexesAsync(lines: loaded < lines.Length);
                 Console.WriteLine($"loading tracks {loaded:N0}..{size - 1:N0} by binary COPY");
-                var load = await loader.LoadAsync(loaded, size, Vector);
+                var (load, linesLoaded) = await loader.LoadAsync(loaded, size, Vector, i => i < lines.Length ? lines[i] : null);
                 loaded = size;
                 var gin = await loader.BuildGinAsync();
                 var vacuum = await loader.VacuumAnalyzeAsync();
                 phases.Add(($"{size:N0}: COPY, GIN, VACUUM ANALYZE", clock.Elapsed));
-                report.Line($"bulk load (binary COPY, {size - (s == 0 ? 0 : sizes[s - 1]):N0} tracks + vectors): {load.TotalSeconds:0.0} s; " +
+                report.Line($"bulk load (binary COPY, {size - (s == 0 ? 0 : sizes[s - 1]):N0} tracks + vectors + {linesLoaded:N0} line signs): {load.TotalSeconds:0.0} s; " +
                             $"GIN build {gin.Took.TotalSeconds:0.0} s, {Mb(gin.Bytes)}; VACUUM ANALYZE {vacuum.TotalSeconds:0.0} s");
 
                 var seed = 1000 * (s + 1);
@@ -159,9 +164,25 @@ public static class SearchBenchmark
                 report.Line($"HNSW index (m {m}, ef_construction {efConstruction}, maintenance_work_mem 2GB, 1 parallel worker): " +
                             $"built in {hnsw.Took.TotalSeconds:0.0} s, {Mb(hnsw.Bytes)}; track_embeddings {Mb(await loader.TotalSizeAsync("track_embeddings"))}, " +
                             $"tracks {Mb(await loader.TotalSizeAsync("tracks"))} (with indexes and TOAST)");
+                var lineCount = await CountAsync(database, "SELECT count(*) FROM catalog.line_signs");
+                if (lineCount > 0)
+                {
+                    // Built once: a larger size adds tracks without lines, which leaves the index as it was.
+                    clock.Restart();
+                    lineIndex = await loader.HasIndexAsync(BulkLoad.LineIndex) && lineIndex is { } built ? built : await loader.BuildLineIndexAsync();
+                    await loader.VacuumAnalyzeAsync();
+                    phases.Add(($"{size:N0}: line signs' HNSW build", clock.Elapsed));
+                    report.Line($"line signs: {lineCount:N0} lines of {Math.Min(lines.Length, size):N0} tracks (the real-vector ones); their HNSW index (m 24, ef_construction 128, " +
+                                $"Hamming, as the migration makes it) built in {lineIndex.Value.Took.TotalSeconds:0.0} s, {Mb(lineIndex.Value.Bytes)}; line_signs {Mb(await loader.TotalSizeAsync("line_signs"))}");
+                }
+                else
+                {
+                    report.Line("line signs: none loaded (--no-lines): the semantic side is the pooled vectors alone");
+                }
 
                 clock.Restart();
-                await MeasureAsync(database, gateway, encoder, report, size, seed, perSeries, s == 0 ? textQueries : largeTextQueries, recallVectors, efSearch, taken, real.Length, Vector);
+                await MeasureAsync(database, gateway, encoder, report, size, seed, perSeries, s == 0 ? textQueries : largeTextQueries, recallVectors, efSearch, taken, real.Length, Vector,
+                    lineCount > 0);
                 phases.Add(($"{size:N0}: queries", clock.Elapsed));
                 report.Line(CatalogRss());
                 var text = report.ToString();
@@ -259,9 +280,11 @@ public static class SearchBenchmark
 
     private static async Task MeasureAsync(NpgsqlDataSource database, HttpClient gateway, UniversalSentenceEncoder encoder, Report report,
         int size, int seed, int perSeries, int textQueries, List<(Query Query, float[] Vector)> recallSet, int efSearch, HashSet<string> taken, int realTracks,
-        Func<int, float[]> trackVector)
+        Func<int, float[]> trackVector, bool withLines)
     {
         var semantic = Semantic(efSearch, new SearchOptions().ExactScanBelow);
+        var lineSearch = new LineSearch(Options.Create(new SearchOptions()));
+        var lineIndexPath = new LineSearch(Options.Create(new SearchOptions { ExactScanBelow = 0 }));
         var indexPath = Semantic(efSearch, 0);
         string[] modes = ["semantic", "hybrid", "text"];
         var sets = new Dictionary<(string Mode, int Clients), List<Query>>();
@@ -321,18 +344,30 @@ public static class SearchBenchmark
         {
             foreach (var clients in new[] { 1, 8 })
             {
-                var (ms, seconds) = await DirectAsync(database, semantic, mode == "semantic" ? direct : direct.Take(textQueries).ToList(), mode, clients);
-                report.Series($"direct SQL {mode} ({(mode == "text" ? "TextSearch.RankAsync" : mode == "semantic" ? "SemanticSearch.NearestAsync" : "both at once, depth 100 + 300, fused")})",
-                    clients, ms, seconds, "");
+                var (ms, seconds) = await DirectAsync(database, semantic, withLines ? lineSearch : null, mode == "semantic" ? direct : direct.Take(textQueries).ToList(), mode, clients);
+                var what = mode switch
+                {
+                    "text" => "TextSearch.RankAsync",
+                    "semantic" when withLines => "tracks + lines, depth 300, fused",
+                    "semantic" => "SemanticSearch.NearestAsync",
+                    _ => withLines ? "text beside tracks + lines, depth 100 + 300, fused" : "both at once, depth 100 + 300, fused",
+                };
+                report.Series($"direct SQL {mode} ({what})", clients, ms, seconds, "");
             }
         }
         // Hybrid's two sides alone, each at its depth in hybrid: which of them hybrid's latency is.
-        foreach (var side in new[] { "text", "semantic" })
+        foreach (var side in withLines ? new[] { "text", "tracks", "lines" } : ["text", "tracks"])
         {
-            var (ms, seconds) = await DirectAsync(database, semantic, side == "semantic" ? direct : direct.Take(textQueries).ToList(), side, 1, atHybridDepth: true);
+            var (ms, seconds) = await DirectAsync(database, semantic, side == "lines" ? lineSearch : null, side == "text" ? direct.Take(textQueries).ToList() : direct,
+                side == "text" ? "text" : "semantic", 1, atHybridDepth: true, tracksSide: side != "lines");
             var options = new SearchOptions();
-            report.Series($"direct SQL hybrid's {side} side alone (depth {(side == "text" ? Math.Min(options.HybridTextDepth, options.Candidates) : options.Candidates)})",
-                1, ms, seconds, "");
+            var depth = side switch
+            {
+                "text" => $"depth {Math.Min(options.HybridTextDepth, options.Candidates)}",
+                "tracks" => $"pooled vectors, depth {options.Candidates}",
+                _ => $"LineSearch, {options.Candidates} tracks' best of {options.Candidates * 4:N0} lines",
+            };
+            report.Series($"direct SQL hybrid's {(side == "text" ? "text" : "semantic")} side, {depth}, alone", 1, ms, seconds, "");
         }
 
         // Exact scans and recall against them.
@@ -372,6 +407,27 @@ public static class SearchBenchmark
             var exact = (await ExactAsync(database, vector, new SearchFilters(), 10)).Select(r => r.Id).ToHashSet();
             ownRecall.Add(Recall(await NearestAsync(database, semantic, vector, new SearchFilters(), 10), exact));
         }
+        // The line side against its exact scan: the tracks of the nearest lines, unfiltered and under the 1% filter.
+        var lineRecall = new List<double>();
+        var lineRecallFiltered = new List<double>();
+        var lineRecallFilteredIndex = new List<double>();
+        var exactLineMs = new List<double>();
+        var lineMs = new List<double>();
+        if (withLines)
+        {
+            foreach (var (_, vector) in recallSet)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var exact = (await LinesAsync(database, null, vector, new SearchFilters(), 10)).ToHashSet();
+                exactLineMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                started = Stopwatch.GetTimestamp();
+                lineRecall.Add(Recall(await LinesAsync(database, lineSearch, vector, new SearchFilters(), 10), exact));
+                lineMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var exactFiltered = (await LinesAsync(database, null, vector, OnePercent, 10)).ToHashSet();
+                lineRecallFiltered.Add(Recall(await LinesAsync(database, lineSearch, vector, OnePercent, 10), exactFiltered));
+                lineRecallFilteredIndex.Add(Recall(await LinesAsync(database, lineIndexPath, vector, OnePercent, 10), exactFiltered));
+            }
+        }
         report.Line($"load average after the gateway and direct series: {LoadAverage()}");
         var matching = await CountAsync(database, """SELECT count(*) FROM catalog.tracks WHERE "Year" = 2000""");
         report.Series("exact scan, unfiltered (SemanticSearch.ExactAsync)", 1, exactLatency, null, "");
@@ -379,6 +435,11 @@ public static class SearchBenchmark
         report.Series("direct semantic, unfiltered, limit 10", 1, unfilteredMs, null, "");
         report.Series($"direct semantic, 1% filter, as shipped (ExactScanBelow {new SearchOptions().ExactScanBelow:N0})", 1, filteredMs, null, "");
         report.Series("direct semantic, 1% filter, index path (ExactScanBelow 0)", 1, filteredIndexMs, null, "");
+        if (withLines)
+        {
+            report.Series("exact scan of the line signs, unfiltered (LineSearch.ExactAsync, limit 10)", 1, exactLineMs, null, "");
+            report.Series("direct line side, unfiltered, limit 10 (40 lines)", 1, lineMs, null, "");
+        }
         report.Line("");
         report.Line($"recall@10 vs exact over {recallSet.Count} queries (ef_search {efSearch}; target >= 0.95):");
         report.Line($"  unfiltered                                            {recall.Average():0.000} (min {recall.Min():0.0})");
@@ -387,6 +448,13 @@ public static class SearchBenchmark
                     (matching <= new SearchOptions().ExactScanBelow ? "(an exact scan: at most ExactScanBelow tracks match)" : "(the iterative index scan)"));
         report.Line($"  1% filter, index path forced (ExactScanBelow 0)       {recallFilteredIndex.Average():0.000} (min {recallFilteredIndex.Min():0.0}) " +
                     "(iterative scan, relaxed order; a short answer is still repeated exactly)");
+        if (withLines)
+        {
+            report.Line($"  line side (tracks of the nearest line signs, Hamming; line ef_search {new SearchOptions().LineEfSearch}):");
+            report.Line($"    unfiltered                                          {lineRecall.Average():0.000} (min {lineRecall.Min():0.0})");
+            report.Line($"    1% filter, as shipped                               {lineRecallFiltered.Average():0.000} (min {lineRecallFiltered.Min():0.0})");
+            report.Line($"    1% filter, index path forced (ExactScanBelow 0)     {lineRecallFilteredIndex.Average():0.000} (min {lineRecallFilteredIndex.Min():0.0})");
+        }
         report.Line("");
         report.Line($"half-remembered lines (damaged lines of loaded tracks, through the gateway, page 1 of 10; {notes} answers carried a note):");
         foreach (var mode in modes)
@@ -437,8 +505,10 @@ public static class SearchBenchmark
         return new GatewayResult([.. ms], seconds, [.. queries.Select((q, i) => (q, i)).Where(x => x.q.Source is not null).Select(x => ranks[x.i])], notes);
     }
 
-    private static async Task<(List<double> Ms, double Seconds)> DirectAsync(NpgsqlDataSource database, SemanticSearch semantic,
-        List<(Query Query, float[] Vector)> queries, string mode, int clients, bool atHybridDepth = false)
+    /// <param name="lines">The line side, as the catalog runs it after the pooled vectors' on the same connection; null: none.</param>
+    /// <param name="tracksSide">Whether the semantic side includes the pooled vectors' nearest tracks.</param>
+    private static async Task<(List<double> Ms, double Seconds)> DirectAsync(NpgsqlDataSource database, SemanticSearch semantic, LineSearch? lines,
+        List<(Query Query, float[] Vector)> queries, string mode, int clients, bool atHybridDepth = false, bool tracksSide = true)
     {
         var ms = new double[queries.Count];
         var next = -1;
@@ -455,14 +525,21 @@ public static class SearchBenchmark
             {
                 var (query, vector) = queries[i];
                 var started = Stopwatch.GetTimestamp();
-                var depth = mode == "hybrid" || atHybridDepth ? options.Candidates : 10;
-                // As the catalog does it: in hybrid mode the two sides at once, each on a connection of its own.
+                // As the catalog does it: one depth for hybrid and for semantic with lines; in hybrid mode the two sides at
+                // once, each on a connection of its own.
+                var depth = mode == "hybrid" || atHybridDepth || (mode == "semantic" && lines is not null) ? options.Candidates : 10;
                 var textSide = mode == "semantic" ? Task.FromResult<IReadOnlyList<RankedTrack>>([]) : TextAsync(query.Text, Math.Min(depth, options.HybridTextDepth));
-                var semanticSide = mode == "text" ? Task.FromResult<IReadOnlyList<RankedTrack>>([]) : NearestAsync(database, semantic, vector, new SearchFilters(), depth);
+                var semanticSide = mode == "text" ? Task.FromResult<IReadOnlyList<ReciprocalRankFusion.RankedList>>([])
+                    : SemanticSideAsync(database, tracksSide ? semantic : null, lines, vector, depth, options);
                 await Task.WhenAll(textSide, semanticSide);
+                var semanticLists = await semanticSide;
                 if (mode == "hybrid")
                 {
-                    ReciprocalRankFusion.Fuse(await textSide, await semanticSide, options.RrfK, options.TextWeight, options.SemanticWeight);
+                    ReciprocalRankFusion.Fuse(options.RrfK, [new(await textSide, ReciprocalRankFusion.Text, options.TextWeight), .. semanticLists]);
+                }
+                else if (semanticLists.Count > 1)
+                {
+                    ReciprocalRankFusion.Fuse(options.RrfK, semanticLists);
                 }
                 ms[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
@@ -474,6 +551,39 @@ public static class SearchBenchmark
             await using var connection = await database.OpenConnectionAsync();
             return await TextSearch.RankAsync(connection, null, query, frequent, new SearchFilters(), false, depth, options.TextCandidates, default);
         }
+    }
+
+    /// <summary>The semantic side's ranked lists as the catalog's <c>TrackSearch</c> makes them, in one transaction.</summary>
+    private static async Task<IReadOnlyList<ReciprocalRankFusion.RankedList>> SemanticSideAsync(NpgsqlDataSource database, SemanticSearch? semantic,
+        LineSearch? lines, float[] vector, int depth, SearchOptions options)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var lists = new List<ReciprocalRankFusion.RankedList>();
+        if (semantic is not null)
+        {
+            lists.Add(new(await semantic.NearestAsync(connection, transaction, Model, vector, new SearchFilters(), false, null, depth, default),
+                ReciprocalRankFusion.Semantic, options.SemanticWeight));
+        }
+        if (lines is not null)
+        {
+            var nearest = await lines.NearestAsync(connection, transaction, vector, new SearchFilters(), false, depth, default);
+            lists.Add(new([.. nearest.Select(line => new RankedTrack(line.TrackId, line.Score))], ReciprocalRankFusion.Semantic, options.LineWeight));
+        }
+        await transaction.CommitAsync();
+        return lists;
+    }
+
+    /// <summary>The tracks of the nearest lines: by the line index (<paramref name="lines"/>) or, null, the exact scan.</summary>
+    private static async Task<List<Guid>> LinesAsync(NpgsqlDataSource database, LineSearch? lines, float[] vector, SearchFilters filters, int limit)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var found = lines is null
+            ? await LineSearch.ExactAsync(connection, transaction, vector, filters, false, limit, default)
+            : await lines.NearestAsync(connection, transaction, vector, filters, false, limit, default);
+        await transaction.CommitAsync();
+        return [.. found.Select(line => line.TrackId)];
     }
 
     private static SemanticSearch Semantic(int efSearch, int exactScanBelow) =>
@@ -503,8 +613,10 @@ public static class SearchBenchmark
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static double Recall(IReadOnlyList<RankedTrack> found, HashSet<Guid> exact) =>
-        exact.Count == 0 ? 1 : found.Count(r => exact.Contains(r.Id)) / (double)exact.Count;
+    private static double Recall(IReadOnlyList<RankedTrack> found, HashSet<Guid> exact) => Recall(found.Select(r => r.Id), exact);
+
+    private static double Recall(IEnumerable<Guid> found, HashSet<Guid> exact) =>
+        exact.Count == 0 ? 1 : found.Count(exact.Contains) / (double)exact.Count;
 
     /// <summary>Queries embedded as the enrichment service embeds a search query (its EmbedAsync: the text parsed as lyrics).</summary>
     private static List<(Query Query, float[] Vector)> EmbedQueries(UniversalSentenceEncoder encoder, List<Query> queries) =>
