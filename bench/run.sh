@@ -18,7 +18,7 @@
 #                                      the gateway (1 and 8 clients), the SQL directly, exact scans, recall@10, MRR,
 #                                      index build time and size, catalog RSS; the HNSW grid at the first size.
 #                                      USE-Lite vectors and line signs are cached in ~/.cache/rapanalyzer/search-bench
-#                                      (the first run embeds 57,718 tracks and their 1.6M lines: ~45 min on 2 cores);
+#                                      (the first run embeds 57,718 tracks and their 1.6M lines: ~40 min on 2 cores);
 #                                      --show N prints generated track N
 #   bench/run.sh --search --units DIR [--queries-per-track N] [--seed N]
 #                                      half-remembered lines of the songs under DIR (e.g. raplysaattori's lyrics_en):
