@@ -86,14 +86,7 @@ public static class LineCache
             }
             Console.WriteLine($"lines: embedded in {clock.Elapsed.TotalSeconds:0} s");
         }
-        using (var final = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write))
-        {
-            final.Write(header);
-            using var raw = File.OpenRead(partial);
-            raw.CopyTo(final);
-        }
-        File.Move(path + ".tmp", path, overwrite: true);
-        File.Delete(partial);
+        VectorCache.Seal(path, header);
         return signs;
     }
 

@@ -68,15 +68,22 @@ public static class VectorCache
             Console.WriteLine($"vectors: embedded in {clock.Elapsed.TotalSeconds:0} s ({(tracks - started) / clock.Elapsed.TotalSeconds:0.0} tracks/s)");
         }
         var vectors = ReadFloats(partial, 0, tracks, dimensions);
+        Seal(path, Header(tracks, encoder));
+        return vectors;
+    }
+
+    /// <summary>A finished embedding's .partial file made the cache at <paramref name="path"/>, behind its header, in one rename.</summary>
+    internal static void Seal(string path, byte[] header)
+    {
+        var partial = path + ".partial";
         using (var final = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write))
         {
-            final.Write(Header(tracks, encoder));
+            final.Write(header);
             using var raw = File.OpenRead(partial);
             raw.CopyTo(final);
         }
         File.Move(path + ".tmp", path, overwrite: true);
         File.Delete(partial);
-        return vectors;
     }
 
     /// <summary>
