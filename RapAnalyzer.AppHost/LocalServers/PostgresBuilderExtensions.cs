@@ -27,7 +27,7 @@ public static class PostgresBuilderExtensions
         var dataDirectory = DataPaths.PostgresData(settings.DataDirectory, name);
         var (command, arguments) = ServerCommand.AsUser(LocalPostgresResource.RunAs, $"{LocalPostgresResource.BinDirectory}/postgres",
             "-D", dataDirectory, "-p", port.ToString(), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-            "-c", "max_connections=300", "-c", "shared_buffers=256MB", "-c", "maintenance_work_mem=512MB");
+            "-c", "max_connections=300", "-c", $"shared_buffers={settings.PostgresSharedBuffers}", "-c", "maintenance_work_mem=512MB");
         var postgres = new LocalPostgresResource(name, command, dataDirectory, port, password.Resource);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(postgres, (_, cancellationToken) =>

@@ -283,7 +283,9 @@ public static class SearchBenchmark
         Func<int, float[]> trackVector, bool withLines)
     {
         var semantic = Semantic(efSearch, new SearchOptions().ExactScanBelow);
-        var lineSearch = new LineSearch(Options.Create(new SearchOptions()));
+        var shipped = new SearchOptions { EfSearch = efSearch };
+        var lineSearch = new LineSearch(Options.Create(shipped));
+        var semanticSide = new SemanticSide(semantic, lineSearch, Options.Create(shipped));
         var lineIndexPath = new LineSearch(Options.Create(new SearchOptions { ExactScanBelow = 0 }));
         var indexPath = Semantic(efSearch, 0);
         string[] modes = ["semantic", "hybrid", "text"];
@@ -340,34 +342,61 @@ public static class SearchBenchmark
 
         // The same SQL called directly, on vectors embedded in-process (the query's embedding is not in these figures).
         var direct = EmbedQueries(encoder, sets[("semantic", 1)].Concat(sets[("semantic", 8)]).ToList());
+        var frequent = await FrequentWordsAsync(database, shipped);
         foreach (var mode in modes)
         {
             foreach (var clients in new[] { 1, 8 })
             {
-                var (ms, seconds) = await DirectAsync(database, semantic, withLines ? lineSearch : null, mode == "semantic" ? direct : direct.Take(textQueries).ToList(), mode, clients);
+                var (ms, seconds, _) = await DirectAsync(database, semanticSide, shipped, frequent, mode == "semantic" ? direct : direct.Take(textQueries).ToList(),
+                    mode, clients);
                 var what = mode switch
                 {
                     "text" => "TextSearch.RankAsync",
-                    "semantic" when withLines => "tracks + lines, depth 300, fused",
+                    "semantic" when withLines => $"tracks + lines, depth {shipped.Candidates} + {shipped.LineCandidates}, fused",
                     "semantic" => "SemanticSearch.NearestAsync",
-                    _ => withLines ? "text beside tracks + lines, depth 100 + 300, fused" : "both at once, depth 100 + 300, fused",
+                    _ => withLines ? $"text beside tracks + lines, depth {shipped.HybridTextDepth} + {shipped.Candidates} + {shipped.LineCandidates}, fused"
+                        : $"both at once, depth {shipped.HybridTextDepth} + {shipped.Candidates}, fused",
                 };
                 report.Series($"direct SQL {mode} ({what})", clients, ms, seconds, "");
             }
         }
-        // Hybrid's two sides alone, each at its depth in hybrid: which of them hybrid's latency is.
-        foreach (var side in withLines ? new[] { "text", "tracks", "lines" } : ["text", "tracks"])
+        // Hybrid's sides alone, each at its depth in hybrid: which of them hybrid's latency is.
+        var textDepth = Math.Min(shipped.HybridTextDepth, shipped.Candidates);
+        var lineDepth = Math.Min(shipped.LineCandidates, shipped.Candidates);
+        var textAlone = await TimedAsync(Math.Min(textQueries, direct.Count), 1, async i =>
         {
-            var (ms, seconds) = await DirectAsync(database, semantic, side == "lines" ? lineSearch : null, side == "text" ? direct.Take(textQueries).ToList() : direct,
-                side == "text" ? "text" : "semantic", 1, atHybridDepth: true, tracksSide: side != "lines");
-            var options = new SearchOptions();
-            var depth = side switch
+            await using var connection = await database.OpenConnectionAsync();
+            await TextSearch.RankAsync(connection, null, direct[i].Query.Text, frequent, new SearchFilters(), false, textDepth, shipped.TextCandidates, default);
+        });
+        report.Series($"direct SQL hybrid's text side, depth {textDepth}, alone", 1, textAlone.Ms, textAlone.Seconds, "");
+        var tracksAlone = await TimedAsync(direct.Count, 1, i => NearestAsync(database, semantic, direct[i].Vector, new SearchFilters(), shipped.Candidates));
+        report.Series($"direct SQL hybrid's semantic side, pooled vectors, depth {shipped.Candidates}, alone", 1, tracksAlone.Ms, tracksAlone.Seconds, "");
+        if (withLines)
+        {
+            var linesAlone = await TimedAsync(direct.Count, 1, i => LinesAsync(database, lineSearch, direct[i].Vector, new SearchFilters(), lineDepth));
+            report.Series($"direct SQL hybrid's semantic side, LineSearch, {lineDepth} tracks' best of {lineDepth * 4:N0} lines, alone", 1, linesAlone.Ms,
+                linesAlone.Seconds, "");
+        }
+
+        // The line side's depth and candidate list against what they cost: the half-remembered lines' MRR and the
+        // latency of the same queries, direct, at each setting (the gateway series above are the shipped one's).
+        var sweep = new List<string>();
+        if (withLines)
+        {
+            var sweepSets = new[] { "semantic", "hybrid" }.ToDictionary(mode => mode,
+                mode => EmbedQueries(encoder, [.. sets[(mode, 1)].Concat(sets[(mode, 8)]).Where(query => query.Source is not null)]));
+            foreach (var (depth, ef) in new[] { (300, 400), (200, 400), (100, 400), (50, 400), (50, 200), (25, 400), (25, 100) })
             {
-                "text" => $"depth {Math.Min(options.HybridTextDepth, options.Candidates)}",
-                "tracks" => $"pooled vectors, depth {options.Candidates}",
-                _ => $"LineSearch, {options.Candidates} tracks' best of {options.Candidates * 4:N0} lines",
-            };
-            report.Series($"direct SQL hybrid's {(side == "text" ? "text" : "semantic")} side, {depth}, alone", 1, ms, seconds, "");
+                var setting = new SearchOptions { EfSearch = efSearch, LineCandidates = depth, LineEfSearch = ef };
+                var side = new SemanticSide(semantic, new LineSearch(Options.Create(setting)), Options.Create(setting));
+                var figures = new List<string>();
+                foreach (var mode in new[] { "semantic", "hybrid" })
+                {
+                    var (ms, _, found) = await DirectAsync(database, side, setting, frequent, sweepSets[mode], mode, 1);
+                    figures.Add($"{mode} MRR@10 {RankMetrics.Of(found).Mrr:0.000}, p50 {Percentile(ms, 0.5),6:0.0}, p95 {Percentile(ms, 0.95),6:0.0} ms");
+                }
+                sweep.Add($"  {depth,3} tracks ({depth * 4,5:N0} lines), line ef_search {Math.Clamp(Math.Max(ef, depth * 4), 1, 1_000),5:N0}: {string.Join("; ", figures)}");
+            }
         }
 
         // Exact scans and recall against them.
@@ -463,6 +492,12 @@ public static class SearchBenchmark
             var metrics = RankMetrics.Of(withSource);
             report.Line($"  {mode,-9} MRR@10 {metrics.Mrr:0.000}, recall@1 {metrics.RecallAt1:0.000}, recall@10 {metrics.RecallAt10:0.000} over {metrics.Queries} queries");
         }
+        if (sweep.Count > 0)
+        {
+            report.Line("");
+            report.Line($"the line side's depth (tracks ranked by their best line) and candidate list, direct SQL at 1 client on the same queries (shipped: {lineDepth} tracks, line ef_search {shipped.LineEfSearch}):");
+            sweep.ForEach(report.Line);
+        }
     }
 
     private sealed record GatewayResult(List<double> Ms, double Seconds, List<int?> Ranks, int Notes);
@@ -505,46 +540,31 @@ public static class SearchBenchmark
         return new GatewayResult([.. ms], seconds, [.. queries.Select((q, i) => (q, i)).Where(x => x.q.Source is not null).Select(x => ranks[x.i])], notes);
     }
 
-    /// <param name="lines">The line side, as the catalog runs it after the pooled vectors' on the same connection; null: none.</param>
-    /// <param name="tracksSide">Whether the semantic side includes the pooled vectors' nearest tracks.</param>
-    private static async Task<(List<double> Ms, double Seconds)> DirectAsync(NpgsqlDataSource database, SemanticSearch semantic, LineSearch? lines,
-        List<(Query Query, float[] Vector)> queries, string mode, int clients, bool atHybridDepth = false, bool tracksSide = true)
+    /// <summary>
+    /// Searches as the catalog's <c>TrackSearch</c> runs them, on vectors embedded in-process: text, the semantic side,
+    /// or both at once on connections of their own, fused; with the source track's rank on the first page of 10.
+    /// </summary>
+    private static async Task<(List<double> Ms, double Seconds, List<int?> Ranks)> DirectAsync(NpgsqlDataSource database, SemanticSide side,
+        SearchOptions options, IReadOnlySet<string> frequent, List<(Query Query, float[] Vector)> queries, string mode, int clients)
     {
-        var ms = new double[queries.Count];
-        var next = -1;
-        var options = new SearchOptions();
-        IReadOnlySet<string> frequent;
-        await using (var statistics = await database.OpenConnectionAsync())
+        var ranks = new int?[queries.Count];
+        var (ms, seconds) = await TimedAsync(queries.Count, clients, async i =>
         {
-            frequent = await FrequentWords.ReadAsync(statistics, options.FrequentWordShare, default);
-        }
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < queries.Count; i = Interlocked.Increment(ref next))
+            var (query, vector) = queries[i];
+            // One depth for hybrid and for semantic with lines, as the catalog has it.
+            var depth = mode == "text" ? 10 : options.Candidates;
+            var textSide = mode == "semantic" ? Task.FromResult<IReadOnlyList<RankedTrack>>([]) : TextAsync(query.Text, mode == "hybrid" ? Math.Min(depth, options.HybridTextDepth) : depth);
+            var semanticSide = mode == "text" ? Task.FromResult(SemanticMatches.None) : SemanticSideAsync(database, side, vector, depth);
+            await Task.WhenAll(textSide, semanticSide);
+            var ranked = mode == "text" ? ReciprocalRankFusion.Single(await textSide, ReciprocalRankFusion.Text)
+                : (await semanticSide).Rank(options, mode == "hybrid" ? await textSide : null);
+            if (query.Source is { } source)
             {
-                var (query, vector) = queries[i];
-                var started = Stopwatch.GetTimestamp();
-                // As the catalog does it: one depth for hybrid and for semantic with lines; in hybrid mode the two sides at
-                // once, each on a connection of its own.
-                var depth = mode == "hybrid" || atHybridDepth || (mode == "semantic" && lines is not null) ? options.Candidates : 10;
-                var textSide = mode == "semantic" ? Task.FromResult<IReadOnlyList<RankedTrack>>([]) : TextAsync(query.Text, Math.Min(depth, options.HybridTextDepth));
-                var semanticSide = mode == "text" ? Task.FromResult<IReadOnlyList<ReciprocalRankFusion.RankedList>>([])
-                    : SemanticSideAsync(database, tracksSide ? semantic : null, lines, vector, depth, options);
-                await Task.WhenAll(textSide, semanticSide);
-                var semanticLists = await semanticSide;
-                if (mode == "hybrid")
-                {
-                    ReciprocalRankFusion.Fuse(options.RrfK, [new(await textSide, ReciprocalRankFusion.Text, options.TextWeight), .. semanticLists]);
-                }
-                else if (semanticLists.Count > 1)
-                {
-                    ReciprocalRankFusion.Fuse(options.RrfK, semanticLists);
-                }
-                ms[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var rank = ranked.Take(10).Select(track => track.Id).ToList().IndexOf(BulkLoad.TrackId(source));
+                ranks[i] = rank < 0 ? null : rank + 1;
             }
-        }));
-        return ([.. ms], clock.Elapsed.TotalSeconds);
+        });
+        return (ms, seconds, [.. queries.Select((query, i) => (query, i)).Where(entry => entry.query.Query.Source is not null).Select(entry => ranks[entry.i])]);
 
         async Task<IReadOnlyList<RankedTrack>> TextAsync(string query, int depth)
         {
@@ -553,25 +573,38 @@ public static class SearchBenchmark
         }
     }
 
-    /// <summary>The semantic side's ranked lists as the catalog's <c>TrackSearch</c> makes them, in one transaction.</summary>
-    private static async Task<IReadOnlyList<ReciprocalRankFusion.RankedList>> SemanticSideAsync(NpgsqlDataSource database, SemanticSearch? semantic,
-        LineSearch? lines, float[] vector, int depth, SearchOptions options)
+    /// <summary>Searches 0..count-1 each run once, by <paramref name="clients"/> at once; each one's milliseconds in order.</summary>
+    private static async Task<(List<double> Ms, double Seconds)> TimedAsync(int count, int clients, Func<int, Task> search)
+    {
+        var ms = new double[count];
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                var started = Stopwatch.GetTimestamp();
+                await search(i);
+                ms[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }));
+        return ([.. ms], clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<IReadOnlySet<string>> FrequentWordsAsync(NpgsqlDataSource database, SearchOptions options)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await FrequentWords.ReadAsync(connection, options.FrequentWordShare, default);
+    }
+
+    /// <summary>The semantic side as the catalog runs it, in one transaction.</summary>
+    private static async Task<SemanticMatches> SemanticSideAsync(NpgsqlDataSource database, SemanticSide side, float[] vector, int depth)
     {
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var lists = new List<ReciprocalRankFusion.RankedList>();
-        if (semantic is not null)
-        {
-            lists.Add(new(await semantic.NearestAsync(connection, transaction, Model, vector, new SearchFilters(), false, null, depth, default),
-                ReciprocalRankFusion.Semantic, options.SemanticWeight));
-        }
-        if (lines is not null)
-        {
-            var nearest = await lines.NearestAsync(connection, transaction, vector, new SearchFilters(), false, depth, default);
-            lists.Add(new([.. nearest.Select(line => new RankedTrack(line.TrackId, line.Score))], ReciprocalRankFusion.Semantic, options.LineWeight));
-        }
+        var matches = await side.FindAsync(connection, transaction, Model, vector, new SearchFilters(), false, depth, default);
         await transaction.CommitAsync();
-        return lists;
+        return matches;
     }
 
     /// <summary>The tracks of the nearest lines: by the line index (<paramref name="lines"/>) or, null, the exact scan.</summary>

@@ -53,6 +53,7 @@ public static class Extensions
         builder.Services.AddHealthChecks().AddCheck<SearchIndexesHealthCheck>("search-indexes", HealthStatus.Degraded, [], TimeSpan.FromSeconds(2));
         builder.Services.AddSingleton<SemanticSearch>();
         builder.Services.AddSingleton<LineSearch>();
+        builder.Services.AddSingleton<SemanticSide>();
         builder.Services.AddSingleton<FrequentWords>();
         builder.Services.AddSingleton<SearchIndexRebuild>();
         builder.Services.AddScoped<QueryEmbedder>();

@@ -72,6 +72,29 @@ public class AppModelTests
         });
     }
 
+    [TestCase(new string[0], LocalServerSettings.DefaultSharedBuffers)]
+    [TestCase(new[] { "--LocalServers:PostgresSharedBuffers=512MB" }, "512MB")]
+    public async Task The_local_postgres_gets_its_buffer_pool(string[] args, string expected)
+    {
+        await using var app = await BuildAsync(args);
+        var postgres = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalPostgresResource>().Single();
+        var context = new CommandLineArgsCallbackContext([], postgres);
+        foreach (var callback in postgres.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        Assert.That(context.Args.Select(arg => arg.ToString()), Does.Contain($"shared_buffers={expected}"));
+    }
+
+    [TestCase("2 GB")]
+    [TestCase("lots")]
+    public void A_postgres_buffer_pool_that_is_no_memory_size_is_refused_at_start(string value)
+    {
+        var refused = Assert.ThrowsAsync<InvalidOperationException>(() => BuildAsync($"--LocalServers:PostgresSharedBuffers={value}"));
+        Assert.That(refused!.Message, Does.Contain("LocalServers:PostgresSharedBuffers"));
+    }
+
     [Test]
     public async Task Passwords_are_generated_once_and_kept_in_the_data_folder()
     {

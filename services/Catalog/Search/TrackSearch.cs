@@ -13,7 +13,7 @@ namespace RapAnalyzer.Catalog.Search;
 /// ranked list, each hit with the lines that matched. A side that cannot answer (no embedding) leaves the other's
 /// answer with a note saying so.
 /// </summary>
-public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSearch semantic, LineSearch lineSearch, SearchCache cache,
+public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSide semanticSide, SearchCache cache,
     IOptions<SearchOptions> options, IServiceScopeFactory scopes, FrequentWords frequentWords)
 {
     public const string DefaultModel = EmbeddingModels.UseLite;
@@ -49,23 +49,23 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
         {
             var qualityScored = await QualityScoredAsync(connection, null, request.Filter, notes, cancellationToken);
             var frequent = await frequentWords.OfAsync(connection, cancellationToken);
-            IReadOnlyList<RankedTrack> text, nearest;
-            IReadOnlyList<NearestLine> lines;
+            IReadOnlyList<RankedTrack> text;
+            SemanticMatches matches;
             QueryEmbedding? embedding;
             if (request.Mode == SearchMode.Hybrid)
             {
                 // The two sides at once, each on its own connection: the text ranking runs while the query is
                 // embedded and its neighbours are found, so hybrid costs about its slower side, not both.
-                var semanticSide = SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
+                var semantic = SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
                 var textSide = TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored,
                     Math.Min(settings.HybridTextDepth, depth), settings.TextCandidates, cancellationToken);
-                await Task.WhenAll(semanticSide, textSide);
-                (embedding, nearest, lines) = await semanticSide;
+                await Task.WhenAll(semantic, textSide);
+                (embedding, matches) = await semantic;
                 text = await textSide;
             }
             else if (request.Mode == SearchMode.Semantic)
             {
-                (embedding, nearest, lines) = await SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
+                (embedding, matches) = await SemanticSideAsync(request, model, qualityScored, depth, cancellationToken);
                 // No vector to search with: the text side answers, and the note says why.
                 text = embedding.Vector is null
                     ? await TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored, depth, settings.TextCandidates,
@@ -75,8 +75,7 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
             else
             {
                 embedding = null;
-                nearest = [];
-                lines = [];
+                matches = SemanticMatches.None;
                 text = await TextSearch.RankAsync(connection, null, request.Query, frequent, request.Filter, qualityScored, depth, settings.TextCandidates,
                     cancellationToken);
             }
@@ -85,20 +84,11 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
                 notes.Add($"{SemanticLeftOut}: {problem}");
             }
 
-            // The semantic side is two lists when the model has lines: tracks by their pooled vector, which finds themes,
-            // and tracks by their best line, which finds half-remembered lines.
-            List<ReciprocalRankFusion.RankedList> semanticLists = [new(nearest, ReciprocalRankFusion.Semantic, settings.SemanticWeight)];
-            if (lines.Count > 0)
-            {
-                semanticLists.Add(new([.. lines.Select(line => new RankedTrack(line.TrackId, line.Score))], ReciprocalRankFusion.Semantic, settings.LineWeight));
-            }
-            var fused = request.Mode == SearchMode.Hybrid
-                ? ReciprocalRankFusion.Fuse(settings.RrfK, [new(text, ReciprocalRankFusion.Text, settings.TextWeight), .. semanticLists])
+            var fused = request.Mode == SearchMode.Hybrid ? matches.Rank(settings, text)
                 : embedding?.Vector is null ? ReciprocalRankFusion.Single(text, ReciprocalRankFusion.Text)
-                : semanticLists.Count > 1 ? ReciprocalRankFusion.Fuse(settings.RrfK, semanticLists)
-                : ReciprocalRankFusion.Single(nearest, ReciprocalRankFusion.Semantic);
+                : matches.Rank(settings, null);
             var page = fused.Skip(request.Offset).Take(request.PageSize).ToList();
-            var bestLines = lines.ToDictionary(line => line.TrackId, line => line.Text);
+            var bestLines = matches.Lines.ToDictionary(line => line.TrackId, line => line.Text);
             var hits = await HitsAsync(connection, page, request.Query, model, embedding?.Vector, bestLines, cancellationToken);
             return new SearchAnswer(hits, request.Page, request.PageSize, request.Mode.ToString().ToLowerInvariant(), model,
                 took.Elapsed.TotalMilliseconds, notes);
@@ -110,17 +100,16 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
     }
 
     /// <summary>
-    /// The query embedded, its nearest tracks and, when the model has lines, the tracks of its nearest lines, on a
-    /// connection of its own (a second context of the pool) so that it can run beside the text side; the index settings
-    /// are local to its transaction.
+    /// The query embedded and what the semantic side finds with it, on a connection of its own (a second context of the
+    /// pool) so that it can run beside the text side; the index settings are local to its transaction.
     /// </summary>
-    private async Task<(QueryEmbedding Embedding, IReadOnlyList<RankedTrack> Nearest, IReadOnlyList<NearestLine> Lines)> SemanticSideAsync(
-        SearchRequest request, string model, bool qualityScored, int depth, CancellationToken cancellationToken)
+    private async Task<(QueryEmbedding Embedding, SemanticMatches Matches)> SemanticSideAsync(SearchRequest request, string model, bool qualityScored,
+        int depth, CancellationToken cancellationToken)
     {
         var embedding = await embedder.EmbedAsync(request.Query, model, cancellationToken);
         if (embedding.Vector is not { } vector)
         {
-            return (embedding, [], []);
+            return (embedding, SemanticMatches.None);
         }
         await using var scope = scopes.CreateAsyncScope();
         var semanticDb = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
@@ -129,12 +118,9 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var nearest = await semantic.NearestAsync(connection, transaction, model, vector, request.Filter, qualityScored, null, depth, cancellationToken);
-            var lines = LineSearch.Covers(model)
-                ? await lineSearch.NearestAsync(connection, transaction, vector, request.Filter, qualityScored, depth, cancellationToken)
-                : [];
+            var matches = await semanticSide.FindAsync(connection, transaction, model, vector, request.Filter, qualityScored, depth, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return (embedding, nearest, lines);
+            return (embedding, matches);
         }
         finally
         {
