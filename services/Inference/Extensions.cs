@@ -43,7 +43,11 @@ public static class Extensions
         builder.Services.AddSingleton<BatchStore>();
         builder.Services.AddSingleton<BatchRunner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BatchRunner>());
-        builder.Services.AddSingleton(sp => new VaderSentiment(VaderLexicon.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.VaderLexiconPath)));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AnalysisOptions>>().Value;
+            return new VaderSentiment(VaderLexicon.Load(options.VaderLexiconPath), VaderEmoji.Load(options.EmojiNamesPath));
+        });
         builder.Services.AddSingleton(sp => ExplicitWords.Load(sp.GetRequiredService<IOptions<AnalysisOptions>>().Value.ExplicitWordsPath));
         builder.Services.AddSingleton<EmbeddedAnalyzer>();
         builder.Services.AddSingleton<AnalysisStats>();

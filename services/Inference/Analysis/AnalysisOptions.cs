@@ -16,6 +16,12 @@ public sealed class AnalysisOptions
     /// <summary>vader_lexicon.txt of the npm package vader-sentiment@1.1.3 (eng/setup.sh installs it into models/vader/).</summary>
     public string VaderLexiconPath { get; set; } = ModelFile("vader", "vader_lexicon.txt");
 
+    /// <summary>
+    /// Unicode's emoji-test.txt, the names VADER translates emoji into: Debian's unicode-data package (eng/setup.sh
+    /// installs it and copies the file into models/unicode/).
+    /// </summary>
+    public string EmojiNamesPath { get; set; } = ModelFile("unicode", "emoji-test.txt");
+
     /// <summary>lib/array.js of the npm package badwords-list@1.0.0 (eng/setup.sh installs it into models/badwords/).</summary>
     public string ExplicitWordsPath { get; set; } = ModelFile("badwords", "lib", "array.js");
 
@@ -41,6 +47,7 @@ public sealed class AnalysisOptions
             .Range(nameof(MaxLyricsLength), options.MaxLyricsLength, 1, 1_000_000)
             .Range(nameof(CacheTtlHours), options.CacheTtlHours, 0.001, 24 * 365)
             .File(nameof(VaderLexiconPath), options.VaderLexiconPath, "vader-sentiment@1.1.3 into models/vader/")
+            .File(nameof(EmojiNamesPath), options.EmojiNamesPath, "Debian's unicode-data and copies its emoji-test.txt into models/unicode/")
             .File(nameof(ExplicitWordsPath), options.ExplicitWordsPath, "badwords-list@1.0.0 into models/badwords/")
             .Result;
     }

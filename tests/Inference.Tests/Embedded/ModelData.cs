@@ -6,8 +6,10 @@ namespace RapAnalyzer.Inference.Tests.Embedded;
 /// <summary>The shipped lexicon and word list, loaded once (eng/setup.sh installs them into models/).</summary>
 public static class ModelData
 {
-    private static readonly Lazy<VaderSentiment> LazyVader = new(() => new VaderSentiment(VaderLexicon.Load(new AnalysisOptions().VaderLexiconPath)));
-    private static readonly Lazy<ExplicitWords> LazyExplicit = new(() => ExplicitWords.Load(new AnalysisOptions().ExplicitWordsPath));
+    private static readonly AnalysisOptions Defaults = new();
+    private static readonly Lazy<VaderSentiment> LazyVader = new(() =>
+        new VaderSentiment(VaderLexicon.Load(Defaults.VaderLexiconPath), VaderEmoji.Load(Defaults.EmojiNamesPath)));
+    private static readonly Lazy<ExplicitWords> LazyExplicit = new(() => ExplicitWords.Load(Defaults.ExplicitWordsPath));
 
     public static VaderSentiment Vader => LazyVader.Value;
 

@@ -7,13 +7,15 @@ namespace RapAnalyzer.Inference.Analysis.Embedded;
 /// lower case, raised or lowered by up to three degree adverbs before it (each further one counting less), flipped and
 /// damped by a negation within three words ("never so good" raised instead, a word after "without a doubt" not
 /// negated), special idioms and "kind of" applied, "least" negating; weighted half before and 1.5 times after "but";
-/// summed with the emphasis of "!" and "??", normalised to −1..1 and rounded to 4 decimals as the reference reports it. Emoji are not translated to words (the reference's emoji lexicon is not
-/// shipped); curly apostrophes, which lyrics sites write, are read as straight ones.
+/// summed with the emphasis of "!" and "??", normalised to −1..1 and rounded to 4 decimals as the reference reports it. Emoji are
+/// first written as their names (<see cref="VaderEmoji"/>); curly apostrophes, which lyrics sites write, are read as
+/// straight ones.
 /// </summary>
-public sealed class VaderSentiment(VaderLexicon lexicon)
+public sealed class VaderSentiment(VaderLexicon lexicon, VaderEmoji emoji)
 {
-    public double Compound(string sentence)
+    public double Compound(string line)
     {
+        var sentence = emoji.Translate(line);
         var words = Tokens(sentence.Replace('’', '\''));
         if (words.Length == 0)
         {
