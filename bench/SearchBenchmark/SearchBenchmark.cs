@@ -374,7 +374,7 @@ public static class SearchBenchmark
         if (withLines)
         {
             var linesAlone = await TimedAsync(direct.Count, 1, i => LinesAsync(database, lineSearch, direct[i].Vector, new SearchFilters(), lineDepth));
-            report.Series($"direct SQL hybrid's semantic side, LineSearch, {lineDepth} tracks' best of {lineDepth * 4:N0} lines, alone", 1, linesAlone.Ms,
+            report.Series($"direct SQL hybrid's semantic side, LineSearch, {lineDepth} tracks' best of {LineSearch.LinesRead(lineDepth):N0} lines, alone", 1, linesAlone.Ms,
                 linesAlone.Seconds, "");
         }
 
@@ -399,7 +399,7 @@ public static class SearchBenchmark
                     var (ms, _, found) = await DirectAsync(database, side, setting, frequent, sweepSets[mode], mode, 1);
                     figures.Add($"{mode} MRR@10 {RankMetrics.Of(found).Mrr:0.000}, p50 {Percentile(ms, 0.5),6:0.0}, p95 {Percentile(ms, 0.95),6:0.0} ms");
                 }
-                sweep.Add($"  {depth,3} tracks ({depth * 4,5:N0} lines), line ef_search {Math.Clamp(Math.Max(ef, depth * 4), 1, 1_000),5:N0}: {string.Join("; ", figures)}");
+                sweep.Add($"  {depth,3} tracks ({LineSearch.LinesRead(depth),5:N0} lines), line ef_search {LineSearch.CandidateList(setting, depth),5:N0}: {string.Join("; ", figures)}");
             }
         }
 
@@ -407,6 +407,7 @@ public static class SearchBenchmark
         var exactLatency = new List<double>();
         var exactFilteredLatency = new List<double>();
         var recall = new List<double>();
+        var recallAtDepth = new List<double>();
         var recallFiltered = new List<double>();
         var recallFilteredIndex = new List<double>();
         var filteredMs = new List<double>();
@@ -424,6 +425,7 @@ public static class SearchBenchmark
             started = Stopwatch.GetTimestamp();
             recall.Add(Recall(await NearestAsync(database, semantic, vector, new SearchFilters(), 10), exact));
             unfilteredMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            recallAtDepth.Add(Recall([.. (await NearestAsync(database, semantic, vector, new SearchFilters(), shipped.Candidates)).Take(10)], exact));
             started = Stopwatch.GetTimestamp();
             recallFiltered.Add(Recall(await NearestAsync(database, semantic, vector, OnePercent, 10), exactFiltered));
             filteredMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -476,6 +478,7 @@ public static class SearchBenchmark
         report.Line("");
         report.Line($"recall@10 vs exact over {recallSet.Count} queries (ef_search {efSearch}; target >= 0.95):");
         report.Line($"  unfiltered                                            {recall.Average():0.000} (min {recall.Min():0.0})");
+        report.Line($"  unfiltered, the first 10 of the search's {shipped.Candidates} candidates (ef_search {HnswScanSettings.EfSearch(Math.Max(efSearch, shipped.Candidates))})  {recallAtDepth.Average():0.000} (min {recallAtDepth.Min():0.0})");
         report.Line($"  unfiltered, a track's own vector as the query         {ownRecall.DefaultIfEmpty(1).Average():0.000} (min {ownRecall.DefaultIfEmpty(1).Min():0.0}) over {ownRecall.Count}");
         report.Line($"  1% filter, as shipped                                 {recallFiltered.Average():0.000} (min {recallFiltered.Min():0.0}) " +
                     (matching <= new SearchOptions().ExactScanBelow ? "(an exact scan: at most ExactScanBelow tracks match)" : "(the iterative index scan)"));
@@ -558,7 +561,7 @@ public static class SearchBenchmark
             // One depth for hybrid and for semantic with lines, as the catalog has it.
             var depth = mode == "text" ? 10 : options.Candidates;
             var textSide = mode == "semantic" ? Task.FromResult<IReadOnlyList<RankedTrack>>([]) : TextAsync(query.Text, mode == "hybrid" ? Math.Min(depth, options.HybridTextDepth) : depth);
-            var semanticSide = mode == "text" ? Task.FromResult(SemanticMatches.None) : SemanticSideAsync(database, side, vector, depth);
+            var semanticSide = mode == "text" ? Task.FromResult(SemanticMatches.None) : side.FindAsync(new DataSourceReads(database), Model, vector, new SearchFilters(), false, depth, default);
             await Task.WhenAll(textSide, semanticSide);
             var ranked = mode == "text" ? ReciprocalRankFusion.Single(await textSide, ReciprocalRankFusion.Text)
                 : (await semanticSide).Rank(options, mode == "hybrid" ? await textSide : null);
@@ -599,16 +602,6 @@ public static class SearchBenchmark
     {
         await using var connection = await database.OpenConnectionAsync();
         return await FrequentWords.ReadAsync(connection, options.FrequentWordShare, default);
-    }
-
-    /// <summary>The semantic side as the catalog runs it, in one transaction.</summary>
-    private static async Task<SemanticMatches> SemanticSideAsync(NpgsqlDataSource database, SemanticSide side, float[] vector, int depth)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var matches = await side.FindAsync(connection, transaction, Model, vector, new SearchFilters(), false, depth, default);
-        await transaction.CommitAsync();
-        return matches;
     }
 
     /// <summary>The tracks of the nearest lines: by the line index (<paramref name="lines"/>) or, null, the exact scan.</summary>

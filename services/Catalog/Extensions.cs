@@ -54,6 +54,7 @@ public static class Extensions
         builder.Services.AddSingleton<SemanticSearch>();
         builder.Services.AddSingleton<LineSearch>();
         builder.Services.AddSingleton<SemanticSide>();
+        builder.Services.AddSingleton<ICatalogReads, CatalogReads>();
         builder.Services.AddSingleton<FrequentWords>();
         builder.Services.AddSingleton<SearchIndexRebuild>();
         builder.Services.AddScoped<QueryEmbedder>();

@@ -22,6 +22,12 @@ public sealed class LineSearch(IOptions<SearchOptions> options)
     /// <summary>Lines read for each track asked for: a track's best lines come in runs, a chorus's variants, a verse's neighbours.</summary>
     private const int LinesPerTrack = 4;
 
+    /// <summary>The lines read to rank <paramref name="tracks"/> tracks by their best line.</summary>
+    public static int LinesRead(int tracks) => tracks * LinesPerTrack;
+
+    /// <summary>The index scan's candidate list for <paramref name="tracks"/> tracks: at least the lines read.</summary>
+    public static int CandidateList(SearchOptions settings, int tracks) => HnswScanSettings.EfSearch(Math.Max(settings.LineEfSearch, LinesRead(tracks)));
+
     /// <summary>Whether <paramref name="modelId"/>'s queries have lines to be matched against.</summary>
     public static bool Covers(string modelId) => modelId == ModelId;
 
@@ -47,11 +53,11 @@ public sealed class LineSearch(IOptions<SearchOptions> options)
     private static async Task<IReadOnlyList<NearestLine>> RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, float[] vector,
         SearchFilters filters, bool qualityScored, int limit, SearchOptions? index, CancellationToken cancellationToken)
     {
-        var lines = limit * LinesPerTrack;
+        var lines = LinesRead(limit);
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (index is not null)
         {
-            batch.BatchCommands.Add(HnswScanSettings.Command(Math.Max(index.LineEfSearch, lines), index.MaxScanTuples));
+            batch.BatchCommands.Add(HnswScanSettings.Command(CandidateList(index, limit), index.MaxScanTuples));
         }
 
         var nearest = new NpgsqlBatchCommand();

@@ -1,24 +1,27 @@
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace RapAnalyzer.Catalog.Search;
 
 /// <summary>
 /// The semantic side of a search for one query vector: the tracks nearest it by their pooled vector, which finds
 /// themes, and, when the model has lines, the tracks of its nearest lines, which finds half-remembered lines
-/// (<see cref="SemanticMatches"/>). In the caller's transaction, whose index settings both set locally.
+/// (<see cref="SemanticMatches"/>). The two are read at once, each in its own transaction: a query waits for the
+/// slower of them, not for both.
 /// </summary>
 public sealed class SemanticSide(SemanticSearch semantic, LineSearch lineSearch, IOptions<SearchOptions> options)
 {
     /// <param name="depth">The tracks the pooled vectors rank; the line side ranks at most <see cref="SearchOptions.LineCandidates"/> of them.</param>
-    public async Task<SemanticMatches> FindAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string model, float[] vector,
-        SearchFilters filters, bool qualityScored, int depth, CancellationToken cancellationToken)
+    public async Task<SemanticMatches> FindAsync(ICatalogReads reads, string model, float[] vector, SearchFilters filters, bool qualityScored,
+        int depth, CancellationToken cancellationToken)
     {
-        var nearest = await semantic.NearestAsync(connection, transaction, model, vector, filters, qualityScored, null, depth, cancellationToken);
+        var nearest = reads.ReadAsync((connection, transaction) =>
+            semantic.NearestAsync(connection, transaction, model, vector, filters, qualityScored, null, depth, cancellationToken), cancellationToken);
         var lines = LineSearch.Covers(model)
-            ? await lineSearch.NearestAsync(connection, transaction, vector, filters, qualityScored, Math.Min(depth, options.Value.LineCandidates),
-                cancellationToken)
-            : [];
-        return new SemanticMatches(nearest, lines);
+            ? reads.ReadAsync((connection, transaction) =>
+                lineSearch.NearestAsync(connection, transaction, vector, filters, qualityScored, Math.Min(depth, options.Value.LineCandidates),
+                    cancellationToken), cancellationToken)
+            : Task.FromResult<IReadOnlyList<NearestLine>>([]);
+        await Task.WhenAll(nearest, lines);
+        return new SemanticMatches(await nearest, await lines);
     }
 }

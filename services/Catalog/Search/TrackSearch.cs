@@ -13,8 +13,8 @@ namespace RapAnalyzer.Catalog.Search;
 /// ranked list, each hit with the lines that matched. A side that cannot answer (no embedding) leaves the other's
 /// answer with a note saying so.
 /// </summary>
-public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSide semanticSide, SearchCache cache,
-    IOptions<SearchOptions> options, IServiceScopeFactory scopes, FrequentWords frequentWords)
+public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, SemanticSide semanticSide, ICatalogReads reads, SearchCache cache,
+    IOptions<SearchOptions> options, FrequentWords frequentWords)
 {
     public const string DefaultModel = EmbeddingModels.UseLite;
 
@@ -100,32 +100,16 @@ public sealed class TrackSearch(CatalogDbContext db, QueryEmbedder embedder, Sem
     }
 
     /// <summary>
-    /// The query embedded and what the semantic side finds with it, on a connection of its own (a second context of the
-    /// pool) so that it can run beside the text side; the index settings are local to its transaction.
+    /// The query embedded and what the semantic side finds with it, on connections of its own so that it can run beside
+    /// the text side.
     /// </summary>
     private async Task<(QueryEmbedding Embedding, SemanticMatches Matches)> SemanticSideAsync(SearchRequest request, string model, bool qualityScored,
         int depth, CancellationToken cancellationToken)
     {
         var embedding = await embedder.EmbedAsync(request.Query, model, cancellationToken);
-        if (embedding.Vector is not { } vector)
-        {
-            return (embedding, SemanticMatches.None);
-        }
-        await using var scope = scopes.CreateAsyncScope();
-        var semanticDb = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        var connection = (NpgsqlConnection)semanticDb.Database.GetDbConnection();
-        await semanticDb.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var matches = await semanticSide.FindAsync(connection, transaction, model, vector, request.Filter, qualityScored, depth, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return (embedding, matches);
-        }
-        finally
-        {
-            await semanticDb.Database.CloseConnectionAsync();
-        }
+        return embedding.Vector is { } vector
+            ? (embedding, await semanticSide.FindAsync(reads, model, vector, request.Filter, qualityScored, depth, cancellationToken))
+            : (embedding, SemanticMatches.None);
     }
 
     /// <summary>

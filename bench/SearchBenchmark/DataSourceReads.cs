@@ -1,0 +1,17 @@
+using Npgsql;
+using RapAnalyzer.Catalog.Search;
+
+namespace RapAnalyzer.Bench;
+
+/// <summary>The catalog's reads as the benchmark makes them: each on a connection of its data source, in its own transaction.</summary>
+public sealed class DataSourceReads(NpgsqlDataSource database) : ICatalogReads
+{
+    public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await read(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using RapAnalyzer.Catalog.Data;
+
+namespace RapAnalyzer.Catalog.Search;
+
+/// <summary>Each read on a connection of a context of its own, from the pool the catalog's contexts share.</summary>
+public sealed class CatalogReads(IServiceScopeFactory scopes) : ICatalogReads
+{
+    public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await read(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Npgsql;
+
+namespace RapAnalyzer.Catalog.Search;
+
+/// <summary>
+/// Reads of the catalog's database, each on a connection and in a transaction of its own (index settings are local
+/// to it), so that the sides of a search can run at once on the server's cores.
+/// </summary>
+public interface ICatalogReads
+{
+    Task<T> ReadAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken cancellationToken);
+}
