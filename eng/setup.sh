@@ -148,7 +148,7 @@ step_packages() {
   local wanted=(postgresql-$PG_MAJOR postgresql-contrib redis-server rabbitmq-server libicu72 libespeak-ng1 unicode-data chromium) missing=() p
   for p in "${wanted[@]}"; do is_installed "$p" || missing+=("$p"); done
   if [ "${#missing[@]}" -eq 0 ]; then
-    log "apt packages present (postgresql-$PG_MAJOR $(installed_version postgresql-$PG_MAJOR), redis-server, rabbitmq-server, libespeak-ng1 $(installed_version libespeak-ng1), chromium)"
+    log "apt packages present (postgresql-$PG_MAJOR $(installed_version postgresql-$PG_MAJOR), redis-server, rabbitmq-server, libespeak-ng1 $(installed_version libespeak-ng1), unicode-data, chromium)"
     return 0
   fi
   local pg_was_installed=0

@@ -381,6 +381,7 @@ public static class SearchBenchmark
         // The line side's depth and candidate list against what they cost: the half-remembered lines' MRR and the
         // latency of the same queries, direct, at each setting (the gateway series above are the shipped one's).
         var sweep = new List<string>();
+        var weights = new List<string>();
         if (withLines)
         {
             // The semantic queries are the direct series' own, embedded once above.
@@ -400,6 +401,28 @@ public static class SearchBenchmark
                     figures.Add($"{mode} MRR@10 {RankMetrics.Of(found).Mrr:0.000}, p50 {Percentile(ms, 0.5),6:0.0}, p95 {Percentile(ms, 0.95),6:0.0} ms");
                 }
                 sweep.Add($"  {depth,3} tracks ({LineSearch.LinesRead(depth),5:N0} lines), line ef_search {LineSearch.CandidateList(setting, depth),5:N0}: {string.Join("; ", figures)}");
+            }
+
+            // The fusion's weights on the same queries at the shipped depth: the best settings by hybrid MRR, and the shipped one.
+            var hybridSides = await SidesAsync(database, semanticSide, shipped, frequent, sweepSets["hybrid"], withText: true);
+            var semanticSides = await SidesAsync(database, semanticSide, shipped, frequent, sweepSets["semantic"], withText: false);
+            var weighed = (
+                from text in new[] { 1.0, 1.5, 2.0, 3.0 }
+                from pooled in new[] { 0.0625, 0.125, 0.25, 0.5 }
+                from line in new[] { 1.0, 2.0 }
+                let setting = new SearchOptions { EfSearch = efSearch, TextWeight = text, SemanticWeight = pooled, LineWeight = line }
+                select (text, pooled, line,
+                    Hybrid: RankMetrics.Of([.. hybridSides.Select(q => RankOf(q.Matches.Rank(setting, q.Text), q.Source))]),
+                    Semantic: RankMetrics.Of([.. semanticSides.Select(q => RankOf(q.Matches.Rank(setting, null), q.Source))]))).ToList();
+            var shippedWeights = weighed.Single(w => w.text == shipped.TextWeight && w.pooled == shipped.SemanticWeight && w.line == shipped.LineWeight);
+            weights.Add($"the fusion's weights (text : pooled vectors : lines; semantic mode fuses the last two), at the shipped depth, on the same queries ({hybridSides.Count} hybrid, {semanticSides.Count} semantic):");
+            var listed = weighed.OrderByDescending(w => w.Hybrid.Mrr).ThenByDescending(w => w.Semantic.Mrr).Take(6)
+                .Concat(weighed.OrderByDescending(w => w.Semantic.Mrr).ThenByDescending(w => w.Hybrid.Mrr).Take(3))
+                .Append(shippedWeights).Distinct();
+            foreach (var w in listed)
+            {
+                weights.Add($"  {w.text,4:0.0#} : {w.pooled,6:0.0###} : {w.line,4:0.0#}   hybrid MRR@10 {w.Hybrid.Mrr:0.000}, recall@10 {w.Hybrid.RecallAt10:0.000};" +
+                            $" semantic MRR@10 {w.Semantic.Mrr:0.000}, recall@10 {w.Semantic.RecallAt10:0.000}{(w == shippedWeights ? "   (shipped)" : "")}");
             }
         }
 
@@ -504,6 +527,8 @@ public static class SearchBenchmark
             report.Line("");
             report.Line($"the line side's depth (tracks ranked by their best line) and candidate list, direct SQL at 1 client on the same queries (shipped: {lineDepth} tracks, line ef_search {shipped.LineEfSearch}):");
             sweep.ForEach(report.Line);
+            report.Line("");
+            weights.ForEach(report.Line);
         }
     }
 
@@ -567,8 +592,7 @@ public static class SearchBenchmark
                 : (await semanticSide).Rank(options, mode == "hybrid" ? await textSide : null);
             if (query.Source is { } source)
             {
-                var rank = ranked.Take(10).Select(track => track.Id).ToList().IndexOf(BulkLoad.TrackId(source));
-                ranks[i] = rank < 0 ? null : rank + 1;
+                ranks[i] = RankOf(ranked, source);
             }
         });
         return (ms, seconds, [.. queries.Select((query, i) => (query, i)).Where(entry => entry.query.Query.Source is not null).Select(entry => ranks[entry.i])]);
@@ -578,6 +602,39 @@ public static class SearchBenchmark
             await using var connection = await database.OpenConnectionAsync();
             return await TextSearch.RankAsync(connection, null, query, frequent, new SearchFilters(), false, depth, options.TextCandidates, default);
         }
+    }
+
+    /// <summary>The source track's rank on page 1 of 10, null when it is not there.</summary>
+    private static int? RankOf(IReadOnlyList<FusedTrack> ranked, int source)
+    {
+        var rank = ranked.Take(10).Select(track => track.Id).ToList().IndexOf(BulkLoad.TrackId(source));
+        return rank < 0 ? null : rank + 1;
+    }
+
+    /// <summary>
+    /// Each query's ranked lists as the shipped search reads them (text only for hybrid), to be fused again under other
+    /// weights: fusion is arithmetic on the lists, so a weight costs no query.
+    /// </summary>
+    private static async Task<List<(int Source, IReadOnlyList<RankedTrack>? Text, SemanticMatches Matches)>> SidesAsync(NpgsqlDataSource database,
+        SemanticSide side, SearchOptions options, IReadOnlySet<string> frequent, List<(Query Query, float[] Vector)> queries, bool withText)
+    {
+        var sides = new List<(int, IReadOnlyList<RankedTrack>?, SemanticMatches)>();
+        foreach (var (query, vector) in queries)
+        {
+            if (query.Source is not { } source)
+            {
+                continue;
+            }
+            IReadOnlyList<RankedTrack>? text = null;
+            if (withText)
+            {
+                await using var connection = await database.OpenConnectionAsync();
+                text = await TextSearch.RankAsync(connection, null, query.Text, frequent, new SearchFilters(), false,
+                    Math.Min(options.Candidates, options.HybridTextDepth), options.TextCandidates, default);
+            }
+            sides.Add((source, text, await side.FindAsync(new DataSourceReads(database), Model, vector, new SearchFilters(), false, options.Candidates, default)));
+        }
+        return sides;
     }
 
     /// <summary>Searches 0..count-1 each run once, by <paramref name="clients"/> at once; each one's milliseconds in order.</summary>

@@ -12,22 +12,23 @@ public sealed class SearchOptions
     public int RrfK { get; set; } = 60;
 
     /// <summary>
-    /// The weights of the three ranked lists fused: text 1.5, the pooled vectors 0.5, the lines 2. Swept on the search
-    /// tests' 48 half-remembered lines (text : pooled : lines; MRR semantic / hybrid, text alone 0.976): 1 : 1 : 0 (no
-    /// lines) 0.707 / 0.931; 1 : 1 : 2 0.924 / 0.969; 1 : 0.5 : 1.5 0.941 / 0.979; 1.5 : 0.5 : 2 0.948 / 0.979, the
-    /// paraphrase of a theme still ranking its track first in each. Hybrid beats text only when text weighs more than
-    /// the pooled vectors, which rank a one-line query's track far down.
+    /// The weights of the three ranked lists fused: text 2, the pooled vectors 0.125, the lines 1. Swept on the half-
+    /// remembered lines of the search benchmark at 57,718 tracks (README, "Semantic reads at once and the fusion's
+    /// weights"; text : pooled : lines, MRR@10 hybrid / semantic over 157 / 167 queries): 1.5 : 0.5 : 2, shipped before,
+    /// 0.707 / 0.537; 1 : 0.125 : 1 0.738 / 0.592; 2 : 0.25 : 1 0.741 / 0.537. On the search tests' 48 lines (text
+    /// alone 0.976) these weights give semantic 0.979 and hybrid 0.990 (0.948 / 0.979 before), the paraphrase of a
+    /// theme still ranking its track first. The pooled vectors weigh least: they rank a one-line query's track far down.
     /// </summary>
     [Range(0.0, 10.0)]
-    public double TextWeight { get; set; } = 1.5;
+    public double TextWeight { get; set; } = 2.0;
 
     /// <summary>The weight of the semantic side's tracks ranked by their pooled vector.</summary>
     [Range(0.0, 10.0)]
-    public double SemanticWeight { get; set; } = 0.5;
+    public double SemanticWeight { get; set; } = 0.125;
 
     /// <summary>The weight of the semantic side's tracks ranked by their line nearest the query (<see cref="LineSearch"/>).</summary>
     [Range(0.0, 10.0)]
-    public double LineWeight { get; set; } = 2.0;
+    public double LineWeight { get; set; } = 1.0;
 
     /// <summary>
     /// Candidates each side of hybrid search fetches, the same for every page so that each page is a slice of one
