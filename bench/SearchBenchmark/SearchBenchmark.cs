@@ -363,11 +363,7 @@ public static class SearchBenchmark
         // Hybrid's sides alone, each at its depth in hybrid: which of them hybrid's latency is.
         var textDepth = Math.Min(shipped.HybridTextDepth, shipped.Candidates);
         var lineDepth = Math.Min(shipped.LineCandidates, shipped.Candidates);
-        var textAlone = await TimedAsync(Math.Min(textQueries, direct.Count), 1, async i =>
-        {
-            await using var connection = await database.OpenConnectionAsync();
-            await TextSearch.RankAsync(connection, null, direct[i].Query.Text, frequent, new SearchFilters(), false, textDepth, shipped.TextCandidates, default);
-        });
+        var textAlone = await TimedAsync(Math.Min(textQueries, direct.Count), 1, i => TextAsync(database, shipped, frequent, direct[i].Query.Text, textDepth));
         report.Series($"direct SQL hybrid's text side, depth {textDepth}, alone", 1, textAlone.Ms, textAlone.Seconds, "");
         var tracksAlone = await TimedAsync(direct.Count, 1, i => NearestAsync(database, semantic, direct[i].Vector, new SearchFilters(), shipped.Candidates));
         report.Series($"direct SQL hybrid's semantic side, pooled vectors, depth {shipped.Candidates}, alone", 1, tracksAlone.Ms, tracksAlone.Seconds, "");
@@ -585,7 +581,8 @@ public static class SearchBenchmark
             var (query, vector) = queries[i];
             // One depth for hybrid and for semantic with lines, as the catalog has it.
             var depth = mode == "text" ? 10 : options.Candidates;
-            var textSide = mode == "semantic" ? Task.FromResult<IReadOnlyList<RankedTrack>>([]) : TextAsync(query.Text, mode == "hybrid" ? Math.Min(depth, options.HybridTextDepth) : depth);
+            var textSide = mode == "semantic" ? Task.FromResult<IReadOnlyList<RankedTrack>>([])
+                : TextAsync(database, options, frequent, query.Text, mode == "hybrid" ? Math.Min(depth, options.HybridTextDepth) : depth);
             var semanticSide = mode == "text" ? Task.FromResult(SemanticMatches.None) : side.FindAsync(new DataSourceReads(database), Model, vector, new SearchFilters(), false, depth, default);
             await Task.WhenAll(textSide, semanticSide);
             var ranked = mode == "text" ? ReciprocalRankFusion.Single(await textSide, ReciprocalRankFusion.Text)
@@ -596,12 +593,14 @@ public static class SearchBenchmark
             }
         });
         return (ms, seconds, [.. queries.Select((query, i) => (query, i)).Where(entry => entry.query.Query.Source is not null).Select(entry => ranks[entry.i])]);
+    }
 
-        async Task<IReadOnlyList<RankedTrack>> TextAsync(string query, int depth)
-        {
-            await using var connection = await database.OpenConnectionAsync();
-            return await TextSearch.RankAsync(connection, null, query, frequent, new SearchFilters(), false, depth, options.TextCandidates, default);
-        }
+    /// <summary>The text side's ranking, unfiltered, on a connection of its own.</summary>
+    private static async Task<IReadOnlyList<RankedTrack>> TextAsync(NpgsqlDataSource database, SearchOptions options, IReadOnlySet<string> frequent,
+        string query, int depth)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await TextSearch.RankAsync(connection, null, query, frequent, new SearchFilters(), false, depth, options.TextCandidates, default);
     }
 
     /// <summary>The source track's rank on page 1 of 10, null when it is not there.</summary>
@@ -625,13 +624,7 @@ public static class SearchBenchmark
             {
                 continue;
             }
-            IReadOnlyList<RankedTrack>? text = null;
-            if (withText)
-            {
-                await using var connection = await database.OpenConnectionAsync();
-                text = await TextSearch.RankAsync(connection, null, query.Text, frequent, new SearchFilters(), false,
-                    Math.Min(options.Candidates, options.HybridTextDepth), options.TextCandidates, default);
-            }
+            var text = withText ? await TextAsync(database, options, frequent, query.Text, Math.Min(options.Candidates, options.HybridTextDepth)) : null;
             sides.Add((source, text, await side.FindAsync(new DataSourceReads(database), Model, vector, new SearchFilters(), false, options.Candidates, default)));
         }
         return sides;
@@ -664,35 +657,22 @@ public static class SearchBenchmark
     /// <summary>The tracks of the nearest lines: by the line index (<paramref name="lines"/>) or, null, the exact scan.</summary>
     private static async Task<List<Guid>> LinesAsync(NpgsqlDataSource database, LineSearch? lines, float[] vector, SearchFilters filters, int limit)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var found = lines is null
-            ? await LineSearch.ExactAsync(connection, transaction, vector, filters, false, limit, default)
-            : await lines.NearestAsync(connection, transaction, vector, filters, false, limit, default);
-        await transaction.CommitAsync();
+        var found = await new DataSourceReads(database).ReadAsync((connection, transaction) => lines is null
+            ? LineSearch.ExactAsync(connection, transaction, vector, filters, false, limit, default)
+            : lines.NearestAsync(connection, transaction, vector, filters, false, limit, default), default);
         return [.. found.Select(line => line.TrackId)];
     }
 
     private static SemanticSearch Semantic(int efSearch, int exactScanBelow) =>
         new(Options.Create(new SearchOptions { EfSearch = efSearch, ExactScanBelow = exactScanBelow }));
 
-    private static async Task<IReadOnlyList<RankedTrack>> NearestAsync(NpgsqlDataSource database, SemanticSearch semantic, float[] vector, SearchFilters filters, int limit)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var found = await semantic.NearestAsync(connection, transaction, Model, vector, filters, false, null, limit, default);
-        await transaction.CommitAsync();
-        return found;
-    }
+    private static Task<IReadOnlyList<RankedTrack>> NearestAsync(NpgsqlDataSource database, SemanticSearch semantic, float[] vector, SearchFilters filters, int limit) =>
+        new DataSourceReads(database).ReadAsync((connection, transaction) =>
+            semantic.NearestAsync(connection, transaction, Model, vector, filters, false, null, limit, default), default);
 
-    private static async Task<IReadOnlyList<RankedTrack>> ExactAsync(NpgsqlDataSource database, float[] vector, SearchFilters filters, int limit)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var found = await SemanticSearch.ExactAsync(connection, transaction, Model, vector, filters, false, limit, default);
-        await transaction.CommitAsync();
-        return found;
-    }
+    private static Task<IReadOnlyList<RankedTrack>> ExactAsync(NpgsqlDataSource database, float[] vector, SearchFilters filters, int limit) =>
+        new DataSourceReads(database).ReadAsync((connection, transaction) =>
+            SemanticSearch.ExactAsync(connection, transaction, Model, vector, filters, false, limit, default), default);
 
     private static async Task<long> CountAsync(NpgsqlDataSource database, string sql)
     {
