@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.AppHost.LocalServers;
 
@@ -51,6 +52,6 @@ public sealed partial class LocalServerSettings
         return new LocalServerSettings(dataDirectory, sharedBuffers);
     }
 
-    [GeneratedRegex("^[1-9][0-9]{0,5}(kB|MB|GB)$")]
+    [GeneratedRegex(PostgresMemorySize.Pattern)]
     private static partial Regex PostgresMemory();
 }

@@ -9,9 +9,6 @@ public sealed class DataSourceReads(NpgsqlDataSource database) : ICatalogReads
     public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await read(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        return await ICatalogReads.InTransactionAsync(connection, read, cancellationToken);
     }
 }

@@ -15,10 +15,7 @@ public sealed class CatalogReads(IServiceScopeFactory scopes) : ICatalogReads
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var result = await read(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
+            return await ICatalogReads.InTransactionAsync(connection, read, cancellationToken);
         }
         finally
         {

@@ -9,4 +9,14 @@ namespace RapAnalyzer.Catalog.Search;
 public interface ICatalogReads
 {
     Task<T> ReadAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken cancellationToken);
+
+    /// <summary>One read on an open connection, in a transaction begun for it and committed when it succeeds.</summary>
+    static async Task<T> InTransactionAsync<T>(NpgsqlConnection connection, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await read(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 }

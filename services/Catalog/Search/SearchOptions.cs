@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RapAnalyzer.Contracts;
 
 namespace RapAnalyzer.Catalog.Search;
 
@@ -96,7 +97,7 @@ public sealed class SearchOptions
     /// <c>maintenance_work_mem</c> of a rebuild of the search indexes (<see cref="SearchIndexRebuild"/>): an HNSW graph
     /// that fits in it builds several times faster. A Postgres memory size such as <c>512MB</c> or <c>2GB</c>.
     /// </summary>
-    [RegularExpression("^[1-9][0-9]{0,5}(kB|MB|GB)$", ErrorMessage = "Search:IndexBuildMemory must be a Postgres memory size such as 512MB or 2GB.")]
+    [RegularExpression(PostgresMemorySize.Pattern, ErrorMessage = "Search:IndexBuildMemory must be a Postgres memory size such as 512MB or 2GB.")]
     public string IndexBuildMemory { get; set; } = "1GB";
 
     /// <summary>How long an answer is served from the cache; a stored or changed track ends it sooner.</summary>
