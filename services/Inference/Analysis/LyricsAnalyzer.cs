@@ -18,9 +18,12 @@ public sealed class LyricsAnalyzer(LyricsMeasurements measurements, EmbeddedAnal
 {
     private const string NoLlm = "The LLM was asked for but none is configured (Llm:Endpoint): the embedded analyzer answered.";
 
-    /// <summary><paramref name="interactive"/>: a request waiting for its answer, which the LLM's spent budget does not hold up.</summary>
+    /// <summary>
+    /// <paramref name="interactive"/>: a request waiting for its answer, which the LLM's spent budget does not hold up.
+    /// <paramref name="knownFeatures"/> and <paramref name="knownSections"/>: what an enrichment of these lyrics already measured.
+    /// </summary>
     public async Task<LyricsAnalysis> AnalyzeAsync(string lyrics, TrackFeatures? knownFeatures, string analyzer, CancellationToken cancellationToken,
-        bool interactive = true)
+        bool interactive = true, KnownSections? knownSections = null)
     {
         var started = Stopwatch.GetTimestamp();
         var wantsLlm = analyzer != Analyzers.Embedded && llm is not null;
@@ -33,7 +36,7 @@ public sealed class LyricsAnalyzer(LyricsMeasurements measurements, EmbeddedAnal
             stats.Analyzed(CachedLatency, served.LatencyMs);
             return served;
         }
-        var measured = await measurements.MeasureAsync(lyrics, knownFeatures, withSections: !wantsLlm, cancellationToken);
+        var measured = await measurements.MeasureAsync(lyrics, knownFeatures, withSections: !wantsLlm, cancellationToken, knownSections);
         string? handOver = null;
         if (wantsLlm)
         {

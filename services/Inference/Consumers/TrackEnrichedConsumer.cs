@@ -11,7 +11,8 @@ namespace RapAnalyzer.Inference.Consumers;
 /// <summary>
 /// Every enriched track gets the embedded analysis at once, published as TrackAnalyzed; when an LLM is configured, an
 /// LLM analysis is queued durably for <see cref="LlmAnalysisConsumer"/>. The lyrics come from the catalog; a track
-/// whose lyrics changed since this enrichment is left to the enrichment of its new lyrics.
+/// whose lyrics changed since this enrichment is left to the enrichment of its new lyrics. The enrichment's features
+/// and section vectors are used as they came, not measured again.
 /// </summary>
 public sealed class TrackEnrichedConsumer(CatalogTracks catalog, LyricsAnalyzer analyzer, ILogger<TrackEnrichedConsumer> logger, LlmAnalyzer? llm = null)
     : IConsumer<TrackEnriched>
@@ -26,7 +27,8 @@ public sealed class TrackEnrichedConsumer(CatalogTracks catalog, LyricsAnalyzer 
             logger.LogInformation("Track {TrackId} is gone or has other lyrics than those enriched; not analyzed", enriched.TrackId);
             return;
         }
-        var analysis = await analyzer.AnalyzeAsync(track.Lyrics, enriched.Features, Analyzers.Embedded, context.CancellationToken, interactive: false);
+        var analysis = await analyzer.AnalyzeAsync(track.Lyrics, enriched.Features, Analyzers.Embedded, context.CancellationToken, interactive: false,
+            KnownSections.Of(enriched));
         var id = AnalysisMessages.MessageId(track.Id, enriched.ContentHash, enriched.FeaturesVersion, Analyzers.Embedded, EmbeddedAnalyzer.Version,
             EmbeddedAnalyzer.Version);
         await context.Publish(AnalysisMessages.Of(track, analysis), c => c.MessageId = id);

@@ -26,12 +26,16 @@ public sealed class LyricsMeasurements(Enrichment.EnrichmentClient enrichment, I
 
     /// <summary>
     /// The features (<paramref name="known"/> when the catalog has them) and, when <paramref name="withSections"/>, the
-    /// section vectors: the LLM reads only the features, so its path does not wait for the embedding.
+    /// section vectors (<paramref name="knownSections"/> when an enrichment carried them): the LLM reads only the
+    /// features, so its path does not wait for the embedding.
     /// </summary>
-    public async Task<Measurements> MeasureAsync(string lyrics, TrackFeatures? known, bool withSections, CancellationToken cancellationToken)
+    public async Task<Measurements> MeasureAsync(string lyrics, TrackFeatures? known, bool withSections, CancellationToken cancellationToken,
+        KnownSections? knownSections = null)
     {
         var features = known is null ? FeaturesAsync(lyrics, cancellationToken) : Task.FromResult<(TrackFeatures?, string?)>((known, null));
-        var vectors = withSections ? SectionsAsync(lyrics, cancellationToken) : Task.FromResult<(SectionVectors?, string?)>((null, null));
+        var vectors = !withSections ? Task.FromResult<(SectionVectors?, string?)>((null, null))
+            : knownSections is null ? SectionsAsync(lyrics, cancellationToken)
+            : WithDescriptorsAsync(knownSections.Vectors, cancellationToken);
         var (measured, featuresProblem) = await features;
         var (sections, sectionsProblem) = await vectors;
         return new Measurements(measured, sections, DegradedReasons.Join(featuresProblem, sectionsProblem));
@@ -59,12 +63,14 @@ public sealed class LyricsMeasurements(Enrichment.EnrichmentClient enrichment, I
         }
     }
 
+    // USE-Lite's always, asked for by name: an embedding endpoint's vectors, or USE-Lite's while it is down, would
+    // make the same lyrics' themes depend on the endpoint's health.
     private async Task<(SectionVectors?, string?)> SectionsAsync(string lyrics, CancellationToken cancellationToken)
     {
         try
         {
-            var reply = await enrichment.EmbedSectionsAsync(new EmbedRequest { Text = lyrics }, deadline: DateTime.UtcNow + Deadline,
-                cancellationToken: cancellationToken);
+            var reply = await enrichment.EmbedSectionsAsync(new EmbedRequest { Text = lyrics, Model = KnownSections.Model },
+                deadline: DateTime.UtcNow + Deadline, cancellationToken: cancellationToken);
             var descriptors = await DescriptorsAsync(reply.ModelId, cancellationToken);
             return (descriptors with { Sections = [.. reply.Sections.Select(s => s.Vector.ToArray())] }, null);
         }
@@ -72,6 +78,19 @@ public sealed class LyricsMeasurements(Enrichment.EnrichmentClient enrichment, I
         {
             logger.LogWarning("Enrichment's EmbedSections failed: {Status} {Detail}", e.StatusCode, e.Status.Detail);
             return (null, $"Enrichment did not embed the sections ({e.StatusCode}): themes and moods are left out.");
+        }
+    }
+
+    private async Task<(SectionVectors?, string?)> WithDescriptorsAsync(IReadOnlyList<float[]> sections, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ((await DescriptorsAsync(KnownSections.Model, cancellationToken)) with { Sections = sections }, null);
+        }
+        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Enrichment's Embed of the theme descriptors failed: {Status} {Detail}", e.StatusCode, e.Status.Detail);
+            return (null, $"Enrichment did not embed the theme descriptors ({e.StatusCode}): themes and moods are left out.");
         }
     }
 

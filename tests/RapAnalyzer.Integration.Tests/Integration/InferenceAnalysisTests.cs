@@ -117,6 +117,42 @@ public sealed partial class InferenceAnalysisTests
     }
 
     [Test]
+    public async Task An_enriched_track_is_analyzed_from_the_sections_its_enrichment_carried_as_analyze_would_embed_them()
+    {
+        await using var bus = await TestBus<TrackStored>.StartAsync();
+        var artist = $"Sections Artist {Guid.NewGuid():N}";
+        var lyrics = $"""
+            {Lyrics}
+
+            [Chorus]
+            Tears on the pillow, I miss you every night
+            Lonely in the dark since you walked out of my life
+
+            [Verse 2]
+            Police lights flashing, sirens in the rain
+            Brothers in the cell block, nothing left to gain
+            {artist}
+            """;
+        await bus.Publisher.Publish(new TrackScraped("test", artist, "Sections", artist, lyrics));
+        var stored = (await bus.WaitForAsync(m => m.Artist == artist, 1, TimeSpan.FromMinutes(2)))[0];
+
+        var details = await Eventually.GetAsync(() => _catalog.GetFromJsonAsync<TrackDetails>($"/tracks/{stored.TrackId}"),
+            t => t!.LatestAnalyses.Any(a => a.Analyzer == "embedded"), TimeSpan.FromMinutes(2));
+        var fromPipeline = System.Text.Json.JsonSerializer.Deserialize<LyricsAnalysis>(
+            details!.LatestAnalyses.Single(a => a.Analyzer == "embedded").ResultJson, System.Text.Json.JsonSerializerOptions.Web)!;
+        var onDemand = await AnalyzeAsync(new { lyrics, analyzer = "embedded" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromPipeline.Degraded, Is.Null);
+            Assert.That(fromPipeline.Judgement.Themes, Is.Not.Empty);
+            Assert.That(fromPipeline.Judgement.Themes, Is.EqualTo(onDemand.Judgement.Themes));
+            Assert.That(fromPipeline.Judgement.Moods, Is.EqualTo(onDemand.Judgement.Moods));
+            Assert.That(fromPipeline.Judgement.Summary, Is.EqualTo(onDemand.Judgement.Summary));
+        });
+    }
+
+    [Test]
     public async Task The_durable_llm_queue_survives_a_restart_of_inference_mid_drain_with_none_lost_or_duplicated()
     {
         // Slow answers, so the queue is still draining when inference restarts.
