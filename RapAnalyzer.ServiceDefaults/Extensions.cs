@@ -70,7 +70,11 @@ public static class Extensions
         return builder;
     }
 
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="withMetrics">
+    /// Whether <c>/metrics</c> is served: not by the gateway, the public entry, whose metrics name the services' internal
+    /// addresses and the exceptions they meet (operators read them in the dashboard, over OTLP).
+    /// </param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool withMetrics = true)
     {
         // Middleware too: every Program.cs calls this first after Build(), before anything else it adds.
         app.UseProblemDetailsDefaults();
@@ -80,7 +84,10 @@ public static class Extensions
             Predicate = check => check.Tags.Contains(AlivenessTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
-        app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
+        if (withMetrics)
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
+        }
         return app;
     }
 

@@ -7,6 +7,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapGatewayHealthApi();
-app.MapDefaultEndpoints();
+app.MapDefaultEndpoints(withMetrics: false);
 app.MapReverseProxy();
 app.Run();

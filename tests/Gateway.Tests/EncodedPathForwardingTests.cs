@@ -10,6 +10,7 @@ public class EncodedPathForwardingTests
 {
     private WebApplication _catalog = null!;
     private WebApplicationFactory<Program> _gateway = null!;
+    private Uri _address = null!;
 
     [OneTimeSetUp]
     public async Task Start()
@@ -22,6 +23,8 @@ public class EncodedPathForwardingTests
             .UseSetting("services:catalog:http:0", _catalog.Urls.Single()));
         _gateway.UseKestrel(0);
         _gateway.StartServer();
+        using var http = _gateway.CreateClient();
+        _address = http.BaseAddress!;
     }
 
     [OneTimeTearDown]
@@ -41,5 +44,25 @@ public class EncodedPathForwardingTests
         using var http = _gateway.CreateClient();
 
         Assert.That(await http.GetStringAsync(target), Is.EqualTo(target));
+    }
+
+    // HttpClient would turn the backslashes into slashes itself: the request goes as a hostile client writes it.
+    [TestCase(@"/artists/..\search\indexes", "/artists/..%5Csearch%5Cindexes")]
+    [TestCase(@"/artists/..\..\errors", "/artists/..%5C..%5Cerrors")]
+    [TestCase(@"/tracks/..\search?q=x", "/tracks/..%5Csearch?q=x")]
+    public async Task A_backslash_never_takes_a_path_out_of_the_route_it_matched(string target, string reaching)
+    {
+        var answer = await RawHttp.SendAsync(_address, $"GET {target} HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n");
+
+        Assert.That(answer, Does.StartWith("HTTP/1.1 200").And.Contain($"\r\n{reaching}\r\n"));
+    }
+
+    [Test]
+    public async Task A_header_written_in_utf8_reaches_the_service()
+    {
+        var answer = await RawHttp.SendAsync(_address,
+            "GET /artists/Caf%C3%A9 HTTP/1.1\r\nHost: gateway\r\nX-Mood: café\r\nConnection: close\r\n\r\n");
+
+        Assert.That(answer, Does.StartWith("HTTP/1.1 200"));
     }
 }

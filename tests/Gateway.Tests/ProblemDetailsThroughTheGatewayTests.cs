@@ -76,10 +76,12 @@ public class ProblemDetailsThroughTheGatewayTests
         });
     }
 
-    [Test]
-    public async Task A_path_the_gateway_does_not_route_is_a_404_problem()
+    // /metrics too: the gateway's would show any client the services' internal addresses.
+    [TestCase("/nowhere")]
+    [TestCase("/metrics")]
+    public async Task A_path_the_gateway_does_not_route_is_a_404_problem(string path)
     {
-        using var response = await _http.GetAsync("/nowhere");
+        using var response = await _http.GetAsync(path);
 
         Assert.Multiple(() =>
         {

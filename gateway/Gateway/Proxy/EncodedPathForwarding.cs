@@ -17,7 +17,14 @@ public static class EncodedPathForwarding
         if (rawTarget is ['/', ..] && transform.Path == transform.HttpContext.Request.Path)
         {
             var rawPath = rawTarget.Split('?', 2)[0];
-            transform.ProxyRequest.RequestUri = new Uri($"{transform.DestinationPrefix.TrimEnd('/')}{rawPath}{transform.Query.QueryString}");
+            var prefix = transform.DestinationPrefix.TrimEnd('/');
+            var sent = new Uri($"{prefix}{rawPath}{transform.Query.QueryString}");
+            // System.Uri reads '\' as '/' and removes dot segments: "/artists/..\search\indexes" would leave the route
+            // it matched for any path of the service. A path Uri changed goes as YARP escapes it ('\' as %5C).
+            if (sent.AbsolutePath == new Uri($"{prefix}/").AbsolutePath.TrimEnd('/') + rawPath)
+            {
+                transform.ProxyRequest.RequestUri = sent;
+            }
         }
         return ValueTask.CompletedTask;
     });
