@@ -51,6 +51,13 @@ public sealed class ImportRunner(JobStore jobs, IServiceScopeFactory scopes, IHo
             job.Finish(JobState.Failed, "the client went away before the upload ended");
             return e;
         }
+        catch (BadHttpRequestException e)
+        {
+            // The client's fault (a body cut short of its Content-Length, one too slow), not the importer's.
+            logger.LogWarning("Import {JobId} of {What} ended with the upload: {Reason}", job.Id, what, e.Message);
+            job.Finish(JobState.Failed, $"the upload broke off: {e.Message}");
+            return e;
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Import {JobId} of {What} failed", job.Id, what);

@@ -141,6 +141,8 @@ public sealed class ImportApiTests
             Assert.That(job.Reason, Is.Not.Empty);
             Assert.That(job.Found, Is.GreaterThan(0).And.LessThan(300));
             Assert.That(ScraperTempFiles(), Is.EquivalentTo(tempBefore));
+            Assert.That(_logs.GetSnapshot().Where(r => r.Level >= LogLevel.Error).Select(r => r.Message), Is.Empty,
+                "a client's broken upload is not the scraper's error");
         }
     }
 
