@@ -18,10 +18,13 @@ public static class StorableText
         string.Concat(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
             .Where(c => (char.IsControl(c) || char.IsSurrogate(c)) && !allowed.Contains(c)));
 
-    /// <summary>What is wrong with <paramref name="value"/> as <paramref name="field"/>; null when it can be stored. Blank is missing.</summary>
+    /// <summary>
+    /// What is wrong with <paramref name="value"/> as <paramref name="field"/>; null when it can be stored. Blank is
+    /// missing: white space, and invisible format characters (a zero-width space, a byte-order mark, a direction mark).
+    /// </summary>
     public static Rejection? Check(string field, string? value, int maxLength, bool required = false, bool multiline = false)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (IsBlank(value))
         {
             return required ? new Rejection(field, "is missing") : null;
         }
@@ -48,6 +51,23 @@ public static class StorableText
             }
         }
         return Length(field, length, maxLength);
+    }
+
+    /// <summary>Whether the text shows nothing: no character but white space and format characters (Unicode's Cf).</summary>
+    public static bool IsBlank([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? value)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+        foreach (var c in value)
+        {
+            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Rejection? Length(string field, int length, int maxLength) =>

@@ -13,6 +13,7 @@ public class StorableTextTests
     [TestCase("Beyoncé")]
     [TestCase("🎤 Emoji MC")]
     [TestCase("AC/DC")]
+    [TestCase("Zero\u200BWidth")]
     [TestCase("")]
     [TestCase(null)]
     public void Ordinary_text_can_be_stored(string? value)
@@ -87,6 +88,9 @@ public class StorableTextTests
     [TestCase(null)]
     [TestCase("")]
     [TestCase("   ")]
+    [TestCase("\u200B")]
+    [TestCase("\uFEFF\u200D")]
+    [TestCase(" \u202E \u200F")]
     public void A_required_field_that_is_blank_is_missing(string? value)
     {
         using (Assert.EnterMultipleScope())

@@ -107,8 +107,18 @@ public class JsonlDatasetReaderTests
         {
             Assert.That(lines.Single().Row, Is.Null);
             Assert.That(lines.Single().Error!.Field, Is.EqualTo("title"));
-            Assert.That(lines.Single().Error!.Reason, Does.StartWith("invalid JSON"));
+            Assert.That(lines.Single().Error!.Reason, Is.EqualTo("invalid JSON: title must be a string"));
         }
+    }
+
+    [TestCase("[1,2,3]")]
+    [TestCase("42")]
+    [TestCase("\"a string\"")]
+    public async Task A_line_of_another_json_value_is_not_an_object_and_names_no_dotnet_type(string line)
+    {
+        var lines = await ReadAsync(line);
+
+        Assert.That(lines.Single(), Is.EqualTo(new DatasetLine(1, null, new Rejection(null, "the line is not a JSON object"))));
     }
 
     [Test]

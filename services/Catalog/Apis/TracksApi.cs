@@ -48,6 +48,13 @@ public static class TracksApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        return await similar.FindAsync(request, cancellationToken) is { } answer ? TypedResults.Ok(answer) : TypedResults.NotFound();
+        try
+        {
+            return await similar.FindAsync(request, cancellationToken) is { } answer ? TypedResults.Ok(answer) : TypedResults.NotFound();
+        }
+        catch (UnknownModelException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["model"] = [e.Message] });
+        }
     }
 }

@@ -106,9 +106,16 @@ public sealed class CatalogGrpcService(TrackQueries queries, ArtistQueries artis
         {
             throw SearchReplies.InvalidArgument(errors);
         }
-        var answer = await similar.FindAsync(query, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"No track {query.TrackId}."));
-        return SearchReplies.Reply(answer);
+        try
+        {
+            var answer = await similar.FindAsync(query, context.CancellationToken)
+                ?? throw new RpcException(new Status(StatusCode.NotFound, $"No track {query.TrackId}."));
+            return SearchReplies.Reply(answer);
+        }
+        catch (UnknownModelException e)
+        {
+            throw SearchReplies.InvalidArgument(new() { ["model"] = [e.Message] });
+        }
     }
 
     public override async Task StreamLyrics(LyricsPageRequest request, IServerStreamWriter<TrackLyrics> responseStream, ServerCallContext context)

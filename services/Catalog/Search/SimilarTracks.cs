@@ -23,6 +23,18 @@ public sealed class SimilarTracks(CatalogDbContext db, SemanticSearch semantic, 
         return await cache.AnswerAsync(key, took, () => ComputeAsync(request, took, cancellationToken), _ => true);
     }
 
+    // A model's first vector makes its index (EmbeddingIndexes): the index answers at once; only a model without one
+    // (above the dimensions HNSW takes) is looked for among the vectors.
+    private static async Task<bool> StoredAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string model, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT to_regclass(@index) IS NOT NULL OR EXISTS (SELECT 1 FROM catalog.track_embeddings WHERE "ModelId" = @model)
+            """, connection, transaction);
+        command.Parameters.AddWithValue("index", $"catalog.\"{EmbeddingIndexes.IndexName(model)}\"");
+        command.Parameters.AddWithValue("model", model);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private async Task<SearchAnswer?> ComputeAsync(SimilarRequest request, Stopwatch took, CancellationToken cancellationToken)
     {
         var model = request.Model ?? TrackSearch.DefaultModel;
@@ -51,6 +63,10 @@ public sealed class SimilarTracks(CatalogDbContext db, SemanticSearch semantic, 
                 vector = reader.IsDBNull(1) ? null : reader.GetFieldValue<Vector>(1).ToArray();
             }
             IReadOnlyList<RankedTrack> nearest = [];
+            if (vector is null && request.Model is not null && !await StoredAsync(connection, transaction, model, cancellationToken))
+            {
+                throw new UnknownModelException($"No track has vectors of the model '{model}'.");
+            }
             if (vector is null)
             {
                 notes.Add($"The track has no {model} embedding yet, so nothing can be compared with it.");

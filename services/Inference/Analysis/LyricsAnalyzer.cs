@@ -20,6 +20,7 @@ public sealed class LyricsAnalyzer(LyricsMeasurements measurements, EmbeddedAnal
 
     /// <summary>
     /// <paramref name="interactive"/>: a request waiting for its answer, which the LLM's spent budget does not hold up.
+    /// Lyrics measured here that hold no lyric line are refused (<see cref="NoLyricLinesException"/>), before any LLM is asked.
     /// <paramref name="knownFeatures"/> and <paramref name="knownSections"/>: what an enrichment of these lyrics already measured.
     /// </summary>
     public async Task<LyricsAnalysis> AnalyzeAsync(string lyrics, TrackFeatures? knownFeatures, string analyzer, CancellationToken cancellationToken,
@@ -37,6 +38,10 @@ public sealed class LyricsAnalyzer(LyricsMeasurements measurements, EmbeddedAnal
             return served;
         }
         var measured = await measurements.MeasureAsync(lyrics, knownFeatures, withSections: !wantsLlm, cancellationToken, knownSections);
+        if (knownFeatures is null && measured.Features is { Lines: 0 })
+        {
+            throw new NoLyricLinesException();
+        }
         string? handOver = null;
         if (wantsLlm)
         {

@@ -25,7 +25,14 @@ public static class AnalyzeApi
         }
         if (request.TrackId is null)
         {
-            return TypedResults.Ok(await analyzer.AnalyzeAsync(request.Lyrics!, null, request.AnalyzerOrAuto, cancellationToken));
+            try
+            {
+                return TypedResults.Ok(await analyzer.AnalyzeAsync(request.Lyrics!, null, request.AnalyzerOrAuto, cancellationToken));
+            }
+            catch (NoLyricLinesException e)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [AnalyzeRequest.LyricsField] = [$"{AnalyzeRequest.LyricsField} {e.Message}."] });
+            }
         }
         var id = Guid.Parse(request.TrackId);
         StoredTrack? track;
@@ -47,6 +54,13 @@ public static class AnalyzeApi
                 Extensions = { ["field"] = AnalyzeRequest.TrackIdField },
             });
         }
-        return TypedResults.Ok(await analyzer.AnalyzeAsync(track.Lyrics, track.Features, request.AnalyzerOrAuto, cancellationToken));
+        try
+        {
+            return TypedResults.Ok(await analyzer.AnalyzeAsync(track.Lyrics, track.Features, request.AnalyzerOrAuto, cancellationToken));
+        }
+        catch (NoLyricLinesException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [AnalyzeRequest.TrackIdField] = [$"{AnalyzeRequest.TrackIdField}: the track's lyrics {e.Message}."] });
+        }
     }
 }

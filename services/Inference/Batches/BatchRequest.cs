@@ -3,7 +3,7 @@ using RapAnalyzer.Inference.Analysis;
 namespace RapAnalyzer.Inference.Batches;
 
 /// <summary>POST /batch: songs to analyze, each as lyrics or a stored track's id, with one analyzer for all.</summary>
-public sealed record BatchRequest(IReadOnlyList<BatchItem>? Items, string? Analyzer)
+public sealed record BatchRequest(IReadOnlyList<BatchItem?>? Items, string? Analyzer)
 {
     public const string ItemsField = "items";
 
@@ -31,6 +31,9 @@ public sealed record BatchRequest(IReadOnlyList<BatchItem>? Items, string? Analy
 
 public sealed record BatchItem(string? Lyrics, string? TrackId)
 {
+    /// <summary>Why an item written as null (not an object) cannot be analyzed.</summary>
+    public static string Missing(int index) => $"{BatchRequest.ItemsField}[{index}]: a song is an object with lyrics or trackId, not null.";
+
     /// <summary>Why this item cannot be analyzed, naming its field as <c>items[i].lyrics</c>; null when it can.</summary>
     public string? Problem(int index, int maxLyricsLength) =>
         new AnalyzeRequest(Lyrics, TrackId, null).Problems(maxLyricsLength).SingleOrDefault() is { Key: { } field, Value: [var message] }

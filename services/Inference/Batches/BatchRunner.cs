@@ -72,7 +72,7 @@ public sealed class BatchRunner(BatchStore store, LyricsAnalyzer analyzer, Catal
     }
 
     // One song that breaks the analyzer is answered as failed; the batch goes on.
-    private async Task<BatchItemResult> SafeAnswerAsync(Guid id, int index, BatchItem item, string analyzerName, CancellationToken cancellationToken)
+    private async Task<BatchItemResult> SafeAnswerAsync(Guid id, int index, BatchItem? item, string analyzerName, CancellationToken cancellationToken)
     {
         try
         {
@@ -85,8 +85,12 @@ public sealed class BatchRunner(BatchStore store, LyricsAnalyzer analyzer, Catal
         }
     }
 
-    private async Task<BatchItemResult> AnswerAsync(int index, BatchItem item, string analyzerName, CancellationToken cancellationToken)
+    private async Task<BatchItemResult> AnswerAsync(int index, BatchItem? item, string analyzerName, CancellationToken cancellationToken)
     {
+        if (item is null)
+        {
+            return BatchItemResult.Failure(index, BatchItem.Missing(index));
+        }
         if (item.Problem(index, analysis.Value.MaxLyricsLength) is { } problem)
         {
             return BatchItemResult.Failure(index, problem);
@@ -95,7 +99,14 @@ public sealed class BatchRunner(BatchStore store, LyricsAnalyzer analyzer, Catal
         var interactive = analyzerName != Analyzers.Llm;
         if (item.TrackId is null)
         {
-            return BatchItemResult.Of(index, await analyzer.AnalyzeAsync(item.Lyrics!, null, analyzerName, cancellationToken, interactive));
+            try
+            {
+                return BatchItemResult.Of(index, await analyzer.AnalyzeAsync(item.Lyrics!, null, analyzerName, cancellationToken, interactive));
+            }
+            catch (NoLyricLinesException e)
+            {
+                return BatchItemResult.Failure(index, $"{BatchRequest.ItemsField}[{index}].{AnalyzeRequest.LyricsField}: {AnalyzeRequest.LyricsField} {e.Message}.");
+            }
         }
         try
         {
@@ -106,6 +117,10 @@ public sealed class BatchRunner(BatchStore store, LyricsAnalyzer analyzer, Catal
         catch (CatalogUnavailableException e)
         {
             return BatchItemResult.Failure(index, e.Message);
+        }
+        catch (NoLyricLinesException e)
+        {
+            return BatchItemResult.Failure(index, $"{BatchRequest.ItemsField}[{index}].{AnalyzeRequest.TrackIdField}: the track's lyrics {e.Message}.");
         }
     }
 }

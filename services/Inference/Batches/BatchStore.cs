@@ -34,7 +34,7 @@ public sealed class BatchStore(IConnectionMultiplexer redis, IOptions<BatchOptio
 
     public bool IsAvailable => redis.IsConnected;
 
-    public async Task<Guid> CreateAsync(IReadOnlyList<BatchItem> items, string analyzer)
+    public async Task<Guid> CreateAsync(IReadOnlyList<BatchItem?> items, string analyzer)
     {
         var id = Guid.NewGuid();
         var transaction = Db.CreateTransaction();
@@ -65,8 +65,8 @@ public sealed class BatchStore(IConnectionMultiplexer redis, IOptions<BatchOptio
             DateTimeOffset.FromUnixTimeMilliseconds((long)fields["created"]));
     }
 
-    public async Task<IReadOnlyList<BatchItem>> ItemsAsync(Guid id) =>
-        [.. (await Db.ListRangeAsync(ItemsKey(id))).Select(v => JsonSerializer.Deserialize<BatchItem>(v.ToString(), JsonSerializerOptions.Web)!)];
+    public async Task<IReadOnlyList<BatchItem?>> ItemsAsync(Guid id) =>
+        [.. (await Db.ListRangeAsync(ItemsKey(id))).Select(v => JsonSerializer.Deserialize<BatchItem>(v.ToString(), JsonSerializerOptions.Web))];
 
     /// <summary>The indexes that already have a result: what a resumed batch skips.</summary>
     public async Task<HashSet<int>> RecordedAsync(Guid id) => [.. (await Db.HashKeysAsync(ResultsKey(id))).Select(k => (int)k)];

@@ -50,6 +50,22 @@ public static class JsonlDatasetReader
         }
     }
 
+    private const string NotAnObject = "the line is not a JSON object";
+
+    // Valid JSON of another kind ([1,2], 42, "text"), told from text that is no JSON at all.
+    private static bool IsOtherJsonValue(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line.ToArray());
+            return document.RootElement.ValueKind != JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The row on the line, why it cannot be read, or null for a blank line.</summary>
     private static DatasetLine? Parse(long lineNumber, ReadOnlySpan<byte> line)
     {
@@ -62,13 +78,17 @@ public static class JsonlDatasetReader
         {
             return JsonSerializer.Deserialize<DatasetRow>(line, JsonSerializerOptions.Web) is { } row
                 ? new DatasetLine(lineNumber, row, null)
-                : new DatasetLine(lineNumber, null, new Rejection(null, "the line is not a JSON object"));
+                : new DatasetLine(lineNumber, null, new Rejection(null, NotAnObject));
         }
         catch (JsonException e)
         {
             var field = e.Path is ['$', '.', .. var name] ? name : null;
+            // The serializer's own words for a value of another type name .NET types (DatasetRow, System.String).
             var reason = !Utf8.IsValid(line) ? Utf8Text.Invalid(line)
-                : $"invalid JSON: {(e.InnerException is InvalidOperationException inner ? inner.Message : e.Message)}";
+                : e.Path == "$" && IsOtherJsonValue(line) ? NotAnObject
+                : field is not null && (e.InnerException is InvalidOperationException
+                    || e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)) ? $"invalid JSON: {field} must be a string"
+                : $"invalid JSON: {e.Message}";
             return new DatasetLine(lineNumber, null, new Rejection(field, reason));
         }
     }

@@ -33,13 +33,11 @@ public static class ScrapeOrderValidation
         {
             for (var i = 0; i < artists.Count; i++)
             {
-                if (string.IsNullOrWhiteSpace(artists[i]))
+                // The rules every stored text meets: a name that could never be stored is not scraped for.
+                var field = $"{fields.Artists}[{i}]";
+                if (StorableText.Check(field, artists[i], MaxArtistNameLength, required: true) is { } rejection)
                 {
-                    errors[$"{fields.Artists}[{i}]"] = ["The artist's name is blank."];
-                }
-                else if (artists[i]!.Length > MaxArtistNameLength)
-                {
-                    errors[$"{fields.Artists}[{i}]"] = [$"The artist's name is longer than {MaxArtistNameLength} characters."];
+                    errors[field] = [rejection.Message];
                 }
             }
         }

@@ -100,6 +100,9 @@ public sealed partial class InferenceAnalysisTests
         using var numberLyrics = await _inference.Http.PostAsync("/analyze", JsonContent.Create(new { lyrics = 42 }));
         using var unknownTrack = await _inference.Http.PostAsJsonAsync("/analyze", new { trackId = Guid.NewGuid() });
         using var tooLong = await _inference.Http.PostAsJsonAsync("/analyze", new { lyrics = new string('a', 100_001) });
+        // Asked of the LLM, so the refusal comes before any request to it.
+        var chatRequests = _llm.CountOf(FakeOpenAiServer.ChatPath);
+        using var noLines = await _inference.Http.PostAsJsonAsync("/analyze", new { lyrics = "[Verse 1]\n\n[Chorus]\n!!! ??? ...", analyzer = "llm" });
 
         Assert.Multiple(async () =>
         {
@@ -113,6 +116,9 @@ public sealed partial class InferenceAnalysisTests
             Assert.That(await unknownTrack.Content.ReadAsStringAsync(), Does.Contain("trackId"));
             Assert.That(tooLong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await tooLong.Content.ReadAsStringAsync(), Does.Contain("at most 100000").And.Not.Contain("at RapAnalyzer"));
+            Assert.That(noLines.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await noLines.Content.ReadAsStringAsync(), Does.Contain("\"lyrics\"").And.Contain("no lyric lines"));
+            Assert.That(_llm.CountOf(FakeOpenAiServer.ChatPath), Is.EqualTo(chatRequests));
         });
     }
 

@@ -15,6 +15,8 @@ public sealed partial class InferenceAnalysisTests
     {
         var items = Songs(200);
         items[17] = new { lyrics = "" };
+        // Written as null, as a hostile or broken client may: it fails alone, named, like a bad song.
+        items[42] = null!;
         var id = await PostBatchAsync(new { items, analyzer = "embedded" });
 
         var events = await EventsAsync(id, TimeSpan.FromMinutes(3));
@@ -32,12 +34,13 @@ public sealed partial class InferenceAnalysisTests
             Assert.That(progress.Select(p => p.Done), Is.Ordered, "progress only goes forward");
             Assert.That(progress[^1].Percent, Is.EqualTo(100));
             Assert.That(completed.EventType, Is.EqualTo("completed"));
-            Assert.That((completed.Data.Done, completed.Data.Total, completed.Data.Failed), Is.EqualTo((200, 200, 1)));
+            Assert.That((completed.Data.Done, completed.Data.Total, completed.Data.Failed), Is.EqualTo((200, 200, 2)));
             Assert.That(firstPage!.Items.Select(i => i.Index), Is.EqualTo(Enumerable.Range(0, 100)));
             Assert.That(secondPage!.Items.Select(i => i.Index), Is.EqualTo(Enumerable.Range(100, 100)));
             Assert.That(firstPage.Items[17].Status, Is.EqualTo(BatchItemResult.Failed));
             Assert.That(firstPage.Items[17].Error, Does.StartWith("items[17].lyrics"));
-            Assert.That(firstPage.Items.Where(i => i.Index != 17).Select(i => i.Analysis?.Analyzer), Has.All.EqualTo("embedded"));
+            Assert.That(firstPage.Items[42].Error, Does.StartWith("items[42]: a song is an object"));
+            Assert.That(firstPage.Items.Where(i => i.Index is not (17 or 42)).Select(i => i.Analysis?.Analyzer), Has.All.EqualTo("embedded"));
             Assert.That(overLimit.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await overLimit.Content.ReadAsStringAsync(), Does.Contain("\"items\"").And.Contain("at most 1000"));
             Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

@@ -263,6 +263,16 @@ public sealed class SearchServiceTests
     }
 
     [Test]
+    public async Task Similar_tracks_by_a_model_no_track_has_vectors_of_get_a_400_naming_the_model()
+    {
+        var id = (await SearchAsync("highway midnight", "text"))[0]!["track"]!["id"]!.GetValue<string>();
+
+        await AssertProblemAsync($"/tracks/{id}/similar?model=no-such-model", "model");
+        var known = await _catalog.Http.GetFromJsonAsync<JsonObject>($"/tracks/{id}/similar?model={Uri.EscapeDataString(EmbeddingModels.UseLite)}");
+        Assert.That(known!["items"]!.AsArray(), Is.Not.Empty);
+    }
+
+    [Test]
     public async Task Reports_its_cache_and_search_indexes_healthy() =>
         await HealthAssertions.AssertHealthyAsync(_catalog.Http, "catalogdb", "cache", "search-indexes");
 

@@ -71,6 +71,19 @@ public class ScrapeOrderValidationTests
     }
 
     [Test]
+    public void A_name_that_could_not_be_stored_is_refused_as_a_stored_text_would_be()
+    {
+        var errors = Validate(["Nas", "N\0as", "\u200B", "Lone \uD83C"], 5).Errors;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(errors.Keys, Is.EqualTo(new[] { "artists[1]", "artists[2]", "artists[3]" }));
+            Assert.That(errors["artists[1]"][0], Is.EqualTo("artists[1] holds a control character (U+0000) at character 2."));
+            Assert.That(errors["artists[2]"][0], Is.EqualTo("artists[2] is missing."));
+        }
+    }
+
+    [Test]
     public void Twenty_artists_are_allowed_and_twenty_one_are_not()
     {
         var twenty = Enumerable.Range(1, 20).Select(i => (string?)$"Artist {i}").ToList();
