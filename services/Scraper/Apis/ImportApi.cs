@@ -52,6 +52,11 @@ public static class ImportApi
             var job = await runner.ImportAsync(body, format, cancellationToken);
             return TypedResults.Accepted($"/jobs/{job.Id}", job);
         }
+        catch (ImportFailedException e) when (e.InnerException is UnreadableHeaderException header)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"The dataset cannot be read: {header.Message}."] },
+                extensions: JobLink(e.Job));
+        }
         catch (ImportFailedException e) when (e.InnerException is UploadTooLargeException)
         {
             return TooLarge(request, maxBytes, e.Job);

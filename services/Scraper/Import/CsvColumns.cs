@@ -17,6 +17,9 @@ public sealed class CsvColumns
 
     public string? Missing => Required.FirstOrDefault(c => !_index.ContainsKey(c));
 
+    /// <summary>A column named twice (in any case): which of the two holds the field could only be guessed.</summary>
+    public string? Repeated => _names.GroupBy(name => name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1 && g.Key.Length > 0)?.Key;
+
     public static CsvColumns From(IReadOnlyList<string> header)
     {
         var names = header.Select(name => name.Trim()).ToList();

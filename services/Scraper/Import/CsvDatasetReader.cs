@@ -21,14 +21,16 @@ public static class CsvDatasetReader
         }
         if ((header.Error ?? header.InvalidField?.Reason) is { } unreadable)
         {
-            yield return Rejected(header.Line, $"the header cannot be read: {unreadable}");
-            yield break;
+            throw new UnreadableHeaderException($"the header cannot be read: {unreadable}");
         }
         var columns = CsvColumns.From(header.Fields);
         if (columns.Missing is { } missing)
         {
-            yield return Rejected(header.Line, $"the header has no '{missing}' column");
-            yield break;
+            throw new UnreadableHeaderException($"the header has no '{missing}' column");
+        }
+        if (columns.Repeated is { } repeated)
+        {
+            throw new UnreadableHeaderException($"the header names the '{repeated}' column twice");
         }
 
         // A record whose quotes are broken is reported once the next record that parses is found: the lines between are

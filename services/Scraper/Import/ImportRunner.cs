@@ -51,6 +51,12 @@ public sealed class ImportRunner(JobStore jobs, IServiceScopeFactory scopes, IHo
             job.Finish(JobState.Failed, "the client went away before the upload ended");
             return e;
         }
+        catch (UnreadableHeaderException e)
+        {
+            logger.LogWarning("Import {JobId} of {What} refused: {Reason}", job.Id, what, e.Message);
+            job.Finish(JobState.Failed, e.Message);
+            return e;
+        }
         catch (BadHttpRequestException e)
         {
             // The client's fault (a body cut short of its Content-Length, one too slow), not the importer's.

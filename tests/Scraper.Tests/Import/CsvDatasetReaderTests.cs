@@ -231,11 +231,17 @@ public sealed class CsvDatasetReaderTests
     }
 
     [Test]
-    public async Task A_header_without_a_required_column_stops_with_one_error()
+    public void A_header_without_a_required_column_refuses_the_dataset()
     {
-        var lines = await ReadAsync("id,title,lyrics\n1,T,L\n");
+        Assert.That(async () => await ReadAsync("id,title,lyrics\n1,T,L\n"),
+            Throws.InstanceOf<UnreadableHeaderException>().With.Message.EqualTo("the header has no 'artist' column"));
+    }
 
-        Assert.That(lines, Is.EqualTo(new[] { new DatasetLine(1, null, new Rejection(null, "the header has no 'artist' column")) }));
+    [Test]
+    public void A_header_naming_a_column_twice_refuses_the_dataset()
+    {
+        Assert.That(async () => await ReadAsync("id,title,artist,lyrics,ID\n1,T,A,L,2\n"),
+            Throws.InstanceOf<UnreadableHeaderException>().With.Message.EqualTo("the header names the 'id' column twice"));
     }
 
     [Test]

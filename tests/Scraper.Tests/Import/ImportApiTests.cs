@@ -112,6 +112,22 @@ public sealed class ImportApiTests
     }
 
     [Test]
+    public async Task A_csv_whose_header_lacks_a_required_column_is_a_validation_problem_naming_the_body_and_stores_nothing()
+    {
+        using var response = await _http.PostAsync("/import", Csv("title,artist\nT,A\n"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(problem!["errors"]!["body"]![0]!.GetValue<string>(), Is.EqualTo("The dataset cannot be read: the header has no 'id' column."));
+            Assert.That(problem["job"], Is.Not.Null);
+            Assert.That(_published.Published<TrackScraped>(), Is.Empty);
+            Assert.That(_logs.GetSnapshot().Where(r => r.Level >= LogLevel.Error), Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task An_empty_body_is_a_validation_problem_naming_the_body()
     {
         using var response = await _http.PostAsync("/import", Csv(""));
