@@ -1,5 +1,6 @@
 using RapAnalyzer.Catalog.Search;
-using static RapAnalyzer.Catalog.Apis.QueryValues;
+using RapAnalyzer.ServiceDefaults.Http;
+using static RapAnalyzer.ServiceDefaults.Http.QueryValues;
 
 namespace RapAnalyzer.Catalog.Apis;
 

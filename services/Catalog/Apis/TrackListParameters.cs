@@ -1,5 +1,5 @@
 using RapAnalyzer.Catalog.Domain;
-using static RapAnalyzer.Catalog.Apis.QueryValues;
+using static RapAnalyzer.ServiceDefaults.Http.QueryValues;
 
 namespace RapAnalyzer.Catalog.Apis;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using RapAnalyzer.Inference.Batches;
+using RapAnalyzer.ServiceDefaults.Http;
 using StackExchange.Redis;
 
 namespace RapAnalyzer.Inference.Apis;
@@ -47,7 +48,18 @@ public static class BatchApi
     }
 
     public static async Task<Results<Ok<BatchReport>, ValidationProblem, NotFound<ProblemDetails>>> GetBatch(
-        Guid id, BatchStore store, int page = 1, int pageSize = 50)
+        Guid id, BatchStore store, string? page = null, string? pageSize = null)
+    {
+        // Read as the catalog's paging is: an empty value is "not given", one that is no number a problem naming it.
+        var problems = new Dictionary<string, string[]>();
+        var (pageNumber, size) = (QueryValues.Number("page", page, problems) ?? 1, QueryValues.Number("pageSize", pageSize, problems) ?? DefaultPageSize);
+        return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : await GetBatchPage(id, store, pageNumber, size);
+    }
+
+    private const int DefaultPageSize = 50;
+
+    private static async Task<Results<Ok<BatchReport>, ValidationProblem, NotFound<ProblemDetails>>> GetBatchPage(Guid id, BatchStore store, int page,
+        int pageSize)
     {
         var problems = new Dictionary<string, string[]>();
         if (page < 1)

@@ -25,6 +25,9 @@ public sealed partial class InferenceAnalysisTests
         using var overLimit = await _inference.Http.PostAsJsonAsync("/batch", new { items = Songs(1_001) });
         using var empty = await _inference.Http.PostAsJsonAsync("/batch", new { items = Array.Empty<object>() });
         using var unknown = await _inference.Http.GetAsync($"/batch/{Guid.NewGuid()}");
+        // Paging read as the catalog's is: empty is "not given", a value that is no number is named.
+        var emptyPaging = await _inference.Http.GetFromJsonAsync<BatchReport>($"/batch/{id}?page=&pageSize=");
+        using var badPage = await _inference.Http.GetAsync($"/batch/{id}?page=two");
 
         var progress = events.Where(e => e.EventType == "progress").Select(e => e.Data).ToList();
         var completed = events.Last();
@@ -45,6 +48,9 @@ public sealed partial class InferenceAnalysisTests
             Assert.That(await overLimit.Content.ReadAsStringAsync(), Does.Contain("\"items\"").And.Contain("at most 1000"));
             Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(emptyPaging!.Items.Select(i => i.Index), Is.EqualTo(Enumerable.Range(0, 50)));
+            Assert.That(badPage.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await badPage.Content.ReadAsStringAsync(), Does.Contain("\"page\""));
         });
     }
 

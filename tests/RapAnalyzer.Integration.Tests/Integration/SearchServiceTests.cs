@@ -263,6 +263,17 @@ public sealed class SearchServiceTests
     }
 
     [Test]
+    public async Task A_query_of_the_most_characters_is_read_even_in_emoji_and_one_more_is_named()
+    {
+        // 1,000 emoji are 12 KB percent-encoded: the request line must hold them for the query's own limit to decide.
+        var most = string.Concat(Enumerable.Repeat("🎤", RapAnalyzer.Catalog.Search.SearchRequest.MaxQueryLength));
+        using var answer = await _catalog.Http.GetAsync($"/search?mode=text&q={Uri.EscapeDataString(most)}");
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), await answer.Content.ReadAsStringAsync());
+        await AssertProblemAsync($"/search?mode=text&q={Uri.EscapeDataString(most + "🎤")}", "q");
+    }
+
+    [Test]
     public async Task Similar_tracks_by_a_model_no_track_has_vectors_of_get_a_400_naming_the_model()
     {
         var id = (await SearchAsync("highway midnight", "text"))[0]!["track"]!["id"]!.GetValue<string>();

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RapAnalyzer.Catalog.Apis;
+namespace RapAnalyzer.ServiceDefaults.Http;
 
 /// <summary>Query-string values read as text: empty is "not given", one that does not parse gets a problem naming it.</summary>
 public static class QueryValues
