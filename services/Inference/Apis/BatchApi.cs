@@ -52,21 +52,16 @@ public static class BatchApi
     {
         // Read as the catalog's paging is: an empty value is "not given", one that is no number a problem naming it.
         var problems = new Dictionary<string, string[]>();
-        var (pageNumber, size) = (QueryValues.Number("page", page, problems) ?? 1, QueryValues.Number("pageSize", pageSize, problems) ?? DefaultPageSize);
-        return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : await GetBatchPage(id, store, pageNumber, size);
-    }
-
-    private const int DefaultPageSize = 50;
-
-    private static async Task<Results<Ok<BatchReport>, ValidationProblem, NotFound<ProblemDetails>>> GetBatchPage(Guid id, BatchStore store, int page,
-        int pageSize)
-    {
-        var problems = new Dictionary<string, string[]>();
-        if (page < 1)
+        var (number, size) = (QueryValues.Number("page", page, problems) ?? 1, QueryValues.Number("pageSize", pageSize, problems) ?? DefaultPageSize);
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+        if (number < 1)
         {
             problems["page"] = ["page must be 1 or more."];
         }
-        if (pageSize is < 1 or > MaxPageSize)
+        if (size is < 1 or > MaxPageSize)
         {
             problems["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
         }
@@ -78,10 +73,12 @@ public static class BatchApi
         {
             return NotFound(id);
         }
-        var from = (int)Math.Min((long)(page - 1) * pageSize, int.MaxValue - pageSize);
-        var items = from >= batch.Total ? [] : await store.ResultsAsync(id, from, Math.Min(pageSize, batch.Total - from));
-        return TypedResults.Ok(BatchReport.Of(batch, page, pageSize, items));
+        var from = (int)Math.Min((long)(number - 1) * size, int.MaxValue - size);
+        var items = from >= batch.Total ? [] : await store.ResultsAsync(id, from, Math.Min(size, batch.Total - from));
+        return TypedResults.Ok(BatchReport.Of(batch, number, size, items));
     }
+
+    private const int DefaultPageSize = 50;
 
     /// <summary>Server-sent <c>progress</c> events as items are answered, then one <c>completed</c> event.</summary>
     public static async Task<Results<ServerSentEventsResult<BatchProgressEvent>, NotFound<ProblemDetails>>> GetBatchEvents(
