@@ -9,7 +9,7 @@ namespace RapAnalyzer.Bench;
 
 /// <summary>
 /// Loads generated tracks straight into the catalog's database with binary COPY: artists, tracks (lyrics, year,
-/// language, content hash; the SearchText trigger fills the tsvector as for any insert), USE-Lite vectors and line signs. The
+/// language, content hash; the SearchText trigger fills the tsvector as for any insert), USE-Lite vectors and line signs (whose triggers note each track for the catalog's lines in memory). The
 /// benchmark measures search, not ingest (bench/run.sh without options measures ingest). The HNSW and GIN indexes
 /// are dropped before a load and built after it, timed, with a raised maintenance_work_mem.
 /// </summary>
@@ -17,7 +17,6 @@ public sealed class BulkLoad(NpgsqlDataSource database)
 {
     public const string HnswIndex = "IX_track_embeddings_use_lite_hnsw";
     public const string GinIndex = "IX_tracks_search_text";
-    public const string LineIndex = "IX_line_signs_use_lite_hnsw";
     public const int Artists = 1_000;
     public const int FirstYear = 1926;
 
@@ -33,18 +32,8 @@ public sealed class BulkLoad(NpgsqlDataSource database)
     /// <summary>Years 1926–2025, one in a hundred tracks each: a one-year filter matches 1% of the catalog.</summary>
     public static int Year(int i) => FirstYear + i % 100;
 
-    /// <param name="lines">Whether line signs will be loaded too, so that their index goes as well.</param>
-    public async Task DropIndexesAsync(bool lines)
-    {
-        await ExecuteAsync($"""DROP INDEX IF EXISTS catalog."{HnswIndex}"; DROP INDEX IF EXISTS catalog."{GinIndex}";""" +
-                           (lines ? $"""DROP INDEX IF EXISTS catalog."{LineIndex}";""" : ""));
-    }
-
-    public async Task<bool> HasIndexAsync(string index)
-    {
-        await using var command = database.CreateCommand($"SELECT to_regclass('catalog.\"{index}\"') IS NOT NULL");
-        return (bool)(await command.ExecuteScalarAsync())!;
-    }
+    public async Task DropIndexesAsync() =>
+        await ExecuteAsync($"""DROP INDEX IF EXISTS catalog."{HnswIndex}"; DROP INDEX IF EXISTS catalog."{GinIndex}";""");
 
     /// <param name="lineSigns">Track i's line signs (<see cref="LineCache"/>), or null for a track loaded without lines.</param>
     public async Task<(TimeSpan Took, long Lines)> LoadAsync(int from, int to, Func<int, float[]> vector, Func<int, byte[]?> lineSigns)
@@ -127,20 +116,6 @@ public sealed class BulkLoad(NpgsqlDataSource database)
             await copy.CompleteAsync();
         }
         return (clock.Elapsed, lines);
-    }
-
-    /// <summary>The line signs' HNSW index as the migration makes it (m 24, ef_construction 128, Hamming distance).</summary>
-    public async Task<(TimeSpan Took, long Bytes)> BuildLineIndexAsync()
-    {
-        var clock = Stopwatch.StartNew();
-        await ExecuteAsync($"""
-            SET maintenance_work_mem = '2GB';
-            SET max_parallel_maintenance_workers = 1;
-            CREATE INDEX "{LineIndex}" ON catalog.line_signs
-            USING hnsw (("Signs"::bit(512)) bit_hamming_ops) WITH (m = 24, ef_construction = 128)
-            WHERE "ModelId" = '{EmbeddingModels.UseLite}';
-            """);
-        return (clock.Elapsed, await SizeAsync(LineIndex));
     }
 
     public async Task<(TimeSpan Took, long Bytes)> BuildGinAsync()

@@ -52,6 +52,9 @@ public static class Extensions
         builder.Services.AddSingleton<SearchCache>();
         builder.Services.AddHealthChecks().AddCheck<SearchIndexesHealthCheck>("search-indexes", HealthStatus.Degraded, [], TimeSpan.FromSeconds(2));
         builder.Services.AddSingleton<SemanticSearch>();
+        builder.Services.AddSingleton<LineSignsInMemory>();
+        builder.Services.AddSingleton<LineSignsRefresh>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LineSignsRefresh>());
         builder.Services.AddSingleton<LineSearch>();
         builder.Services.AddSingleton<SemanticSide>();
         builder.Services.AddSingleton<ICatalogReads, CatalogReads>();

@@ -18,13 +18,15 @@ public static class SearchApi
         return app;
     }
 
-    public static async Task<Ok<SearchIndexesReport>> GetIndexes(CatalogDbContext db, SearchIndexRebuild rebuild, CancellationToken cancellationToken)
+    public static async Task<Ok<SearchIndexesReport>> GetIndexes(CatalogDbContext db, SearchIndexRebuild rebuild, LineSignsInMemory lines,
+        CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return TypedResults.Ok(new SearchIndexesReport(await SearchIndexes.ListAsync(connection, cancellationToken), rebuild.Status));
+            return TypedResults.Ok(new SearchIndexesReport(await SearchIndexes.ListAsync(connection, cancellationToken), rebuild.Status,
+                new LinesInMemory(lines.Loaded, lines.Tracks, lines.Lines, lines.Bytes)));
         }
         finally
         {
@@ -60,4 +62,7 @@ public static class SearchApi
     }
 }
 
-public sealed record SearchIndexesReport(IReadOnlyList<SearchIndex> Indexes, SearchIndexRebuildStatus Rebuild);
+public sealed record SearchIndexesReport(IReadOnlyList<SearchIndex> Indexes, SearchIndexRebuildStatus Rebuild, LinesInMemory Lines);
+
+/// <summary>The line signs this replica holds in memory (<see cref="LineSignsInMemory"/>), and whether their first load is done.</summary>
+public sealed record LinesInMemory(bool Loaded, int Tracks, int Lines, long Bytes);

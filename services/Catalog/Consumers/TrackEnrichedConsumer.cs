@@ -12,7 +12,7 @@ namespace RapAnalyzer.Catalog.Consumers;
 /// Stores tracks' features, embeddings and Spotify metadata in batches, replacing what an earlier enrichment
 /// stored, so a redelivery leaves the same state; an enrichment of lyrics the track no longer has is ignored.
 /// </summary>
-public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes indexes, SearchCache searchCache, ILogger<TrackEnrichedConsumer> logger) : IConsumer<Batch<TrackEnriched>>
+public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes indexes, SearchCache searchCache, LineSignsRefresh lineSigns, ILogger<TrackEnrichedConsumer> logger) : IConsumer<Batch<TrackEnriched>>
 {
     public async Task Consume(ConsumeContext<Batch<TrackEnriched>> context)
     {
@@ -48,6 +48,7 @@ public sealed class TrackEnrichedConsumer(CatalogDbContext db, EmbeddingIndexes 
         await indexes.EnsureAsync(db, latest.SelectMany(Embeddings).Select(e => (e.ModelId, e.Vector.Length)), context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
         // New vectors change what semantic search finds.
+        await lineSigns.CatchUpAsync(context.CancellationToken);
         await searchCache.TracksChangedAsync();
     }
 

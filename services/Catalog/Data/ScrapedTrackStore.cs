@@ -12,7 +12,7 @@ namespace RapAnalyzer.Catalog.Data;
 /// anything else is a new track. Each saved track enqueues TrackStored in the outbox, so it is published if and only if
 /// the save committed, and enrichment and the analyzers run on every version.
 /// </summary>
-public sealed class ScrapedTrackStore(CatalogDbContext db, CatalogMetrics metrics, SearchCache searchCache)
+public sealed class ScrapedTrackStore(CatalogDbContext db, CatalogMetrics metrics, SearchCache searchCache, LineSignsRefresh lineSigns)
 {
     public async Task StoreAsync(IReadOnlyList<TrackScraped> batch, CancellationToken cancellationToken)
     {
@@ -52,6 +52,7 @@ public sealed class ScrapedTrackStore(CatalogDbContext db, CatalogMetrics metric
             db.EnqueueEvent(new TrackStored(track.Id, track.Title, artist.Name, track.Lyrics, hash));
         }
         await db.SaveChangesAsync(cancellationToken);
+        await lineSigns.CatchUpAsync(cancellationToken);
         await searchCache.TracksChangedAsync();
         metrics.TracksStored(changed.Count - updated);
         metrics.TracksUpdated(updated);

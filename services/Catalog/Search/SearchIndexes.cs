@@ -3,8 +3,8 @@ using Npgsql;
 namespace RapAnalyzer.Catalog.Search;
 
 /// <summary>
-/// The indexes search walks: each model's HNSW index on the embeddings, the HNSW index on USE-Lite's line signs and
-/// the GIN index on the tracks' search text,
+/// The indexes search walks: each model's HNSW index on the embeddings and the GIN index on the tracks' search text
+/// (the line signs are scanned in memory: <see cref="LineSignsInMemory"/>),
 /// with their size, validity and build parameters, as Postgres's catalog has them.
 /// </summary>
 public static class SearchIndexes

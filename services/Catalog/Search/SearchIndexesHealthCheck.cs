@@ -7,9 +7,10 @@ namespace RapAnalyzer.Catalog.Search;
 
 /// <summary>
 /// Degraded while an index search uses is being built (after a bulk load, or a model's first vectors) or is left
-/// invalid by a failed concurrent build: search still answers, more slowly, until the index is whole.
+/// invalid by a failed concurrent build, and while the line signs are loaded into memory at start: search still
+/// answers, more slowly, until the index is whole.
 /// </summary>
-public sealed class SearchIndexesHealthCheck(CatalogDbContext db) : IHealthCheck
+public sealed class SearchIndexesHealthCheck(CatalogDbContext db, LineSignsInMemory lines) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -22,7 +23,8 @@ public sealed class SearchIndexesHealthCheck(CatalogDbContext db) : IHealthCheck
                 .Concat(await SearchIndexes.ListAsync(connection, cancellationToken, leftovers: true))
                 .Where(index => !index.Valid)
                 .Select(index => $"invalid index {index.Name}");
-            var problems = (await SearchIndexes.BuildsAsync(connection, cancellationToken)).Concat(invalid).ToList();
+            var loading = lines.Loaded ? [] : new[] { "the line signs are being loaded into memory" };
+            var problems = (await SearchIndexes.BuildsAsync(connection, cancellationToken)).Concat(invalid).Concat(loading).ToList();
             return problems.Count == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded(string.Join("; ", problems));
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)

@@ -40,10 +40,9 @@ public sealed class SearchOptions
 
     /// <summary>
     /// Tracks the line side ranks for a fused list (hybrid, and semantic with lines; at most <see cref="Candidates"/>),
-    /// each by its best of four lines read: the line index's scan grows with the lines read, and a track far down the
-    /// line list adds little to the fusion (1/(k + rank)). Measured at 57,718 tracks (README, search benchmark), hybrid
-    /// MRR@10 on half-remembered lines and direct p95 at 300 / 200 / 100 tracks: 0.723 / 0.706 / 0.694, 104 / 75 / 54 ms;
-    /// 100 halves the latency for 0.03 of MRR, still 0.12 above text alone.
+    /// each by its best line: a track far down the line list adds little to the fusion (1/(k + rank)). Measured at
+    /// 57,718 tracks with the shipped weights (README, search benchmark), hybrid MRR@10 on half-remembered lines at
+    /// 300 / 100 tracks: 0.739 / 0.741.
     /// </summary>
     [Range(10, 1_000)]
     public int LineCandidates { get; set; } = 100;
@@ -75,12 +74,11 @@ public sealed class SearchOptions
     public int EfSearch { get; set; } = 100;
 
     /// <summary>
-    /// HNSW's candidate list per query on the line signs (<see cref="LineSearch"/>), at least the lines a query reads:
-    /// Hamming distances over 512 signs tie often, so the graph's neighbourhoods are coarser than cosine's and a short
-    /// candidate list settles in the wrong one more easily.
+    /// How often the line signs in memory (<see cref="LineSignsInMemory"/>) read the tracks whose lines another
+    /// replica changed; this replica's own changes are read as soon as they are committed.
     /// </summary>
-    [Range(10, 1_000)]
-    public int LineEfSearch { get; set; } = 400;
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan LineRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Tracks matching a filter at or below which semantic search scans them exactly instead of walking the index:

@@ -8,7 +8,7 @@ namespace RapAnalyzer.Catalog.Tests.Search;
 public class SemanticSideTests
 {
     private static readonly IOptions<SearchOptions> Settings = Options.Create(new SearchOptions());
-    private static readonly SemanticSide Side = new(new SemanticSearch(Settings), new LineSearch(Settings), Settings);
+    private static readonly SemanticSide Side = new(new SemanticSearch(Settings), new LineSearch(new LineSignsInMemory(), Settings), Settings);
 
     [Test]
     public async Task The_pooled_vectors_and_the_lines_are_read_at_once()

@@ -8,6 +8,7 @@ using Pgvector.EntityFrameworkCore;
 using RapAnalyzer.Catalog.Data;
 using RapAnalyzer.Catalog.Search;
 using RapAnalyzer.Contracts;
+using RapAnalyzer.Testing.Search;
 using StackExchange.Redis;
 
 namespace RapAnalyzer.Integration.Tests;
@@ -98,8 +99,21 @@ public sealed class SearchCatalog : IAsyncDisposable
     public static SemanticSearch Semantic(int exactScanBelow = 5_000) =>
         new(Options.Create(new SearchOptions { ExactScanBelow = exactScanBelow }));
 
-    public static LineSearch Lines(int exactScanBelow = 5_000) =>
-        new(Options.Create(new SearchOptions { ExactScanBelow = exactScanBelow }));
+    /// <summary>Line search over this catalog's lines, read into memory as the catalog reads them at start.</summary>
+    public async Task<LineSearch> LinesAsync(int exactScanBelow = 5_000)
+    {
+        var (memory, refresh) = LinesInMemory();
+        await refresh.CatchUpAsync(CancellationToken.None);
+        return new LineSearch(memory, Options.Create(new SearchOptions { ExactScanBelow = exactScanBelow }));
+    }
+
+    /// <summary>An empty copy of the lines in memory, and what fills it from this catalog and keeps it current.</summary>
+    public (LineSignsInMemory Memory, LineSignsRefresh Refresh) LinesInMemory()
+    {
+        var memory = new LineSignsInMemory();
+        return (memory, new LineSignsRefresh(new DataSourceReads(DataSource), memory, Options.Create(new SearchOptions()),
+            NullLogger<LineSignsRefresh>.Instance));
+    }
 
     // This database is not the one whose changes raise search's cache generation: its answers must not be cached.
     private static readonly IConnectionMultiplexer NoRedis = DisconnectedRedis.Connect();
@@ -114,7 +128,7 @@ public sealed class SearchCatalog : IAsyncDisposable
     private async Task LoadAsync()
     {
         await using var connection = await DataSource.OpenConnectionAsync();
-        await using (var drop = new NpgsqlCommand("""DROP INDEX catalog."IX_track_embeddings_use_lite_hnsw"; DROP INDEX catalog."IX_line_signs_use_lite_hnsw" """, connection))
+        await using (var drop = new NpgsqlCommand("""DROP INDEX catalog."IX_track_embeddings_use_lite_hnsw" """, connection))
         {
             await drop.ExecuteNonQueryAsync();
         }
@@ -180,10 +194,6 @@ public sealed class SearchCatalog : IAsyncDisposable
                     CREATE INDEX "IX_track_embeddings_use_lite_hnsw" ON catalog.track_embeddings
                     USING hnsw (("Vector"::vector(512)) vector_cosine_ops) WHERE "ModelId" = 'use-lite-en@0.2.0'
                     """),
-                new("""
-                    CREATE INDEX "IX_line_signs_use_lite_hnsw" ON catalog.line_signs
-                    USING hnsw (("Signs"::bit(512)) bit_hamming_ops) WITH (m = 24, ef_construction = 128) WHERE "ModelId" = 'use-lite-en@0.2.0'
-                    """),
             },
         };
         await index.ExecuteNonQueryAsync();
@@ -191,7 +201,7 @@ public sealed class SearchCatalog : IAsyncDisposable
         await analyze.ExecuteNonQueryAsync();
     }
 
-    private static Guid ArtistId(int artist) => new($"00000000-0000-0000-0001-{artist:D12}");
+    public static Guid ArtistId(int artist) => new($"00000000-0000-0000-0001-{artist:D12}");
 
     public async ValueTask DisposeAsync()
     {

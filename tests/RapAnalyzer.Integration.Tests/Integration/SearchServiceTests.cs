@@ -207,7 +207,7 @@ public sealed class SearchServiceTests
             Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(rebuild["state"]!.GetValue<string>(), Is.EqualTo("running"));
             Assert.That(report["rebuild"]!["state"]!.GetValue<string>(), Is.EqualTo("completed"));
-            Assert.That(rebuilt, Does.Contain("IX_track_embeddings_use_lite_hnsw").And.Contain("IX_line_signs_use_lite_hnsw").And.Contain("IX_tracks_search_text"));
+            Assert.That(rebuilt, Does.Contain("IX_track_embeddings_use_lite_hnsw").And.Contain("IX_tracks_search_text"));
             Assert.That(indexes.Select(i => i!["name"]!.GetValue<string>()), Is.EquivalentTo(rebuilt));
             Assert.That(indexes.Select(i => i!["valid"]!.GetValue<bool>()), Has.All.True);
             Assert.That(indexes.Select(i => i!["sizeBytes"]!.GetValue<long>()), Has.All.GreaterThan(0));

@@ -1,9 +1,9 @@
 using Npgsql;
 using RapAnalyzer.Catalog.Search;
 
-namespace RapAnalyzer.Bench;
+namespace RapAnalyzer.Testing.Search;
 
-/// <summary>The catalog's reads as the benchmark makes them: each on a connection of its data source, in its own transaction.</summary>
+/// <summary>The catalog's reads as the tests and the benchmark make them: each on a connection of its data source, in its own transaction.</summary>
 public sealed class DataSourceReads(NpgsqlDataSource database) : ICatalogReads
 {
     public async Task<T> ReadAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> read, CancellationToken cancellationToken)
