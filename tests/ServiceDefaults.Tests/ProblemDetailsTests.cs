@@ -113,7 +113,8 @@ public class ProblemDetailsTests
             Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(contentType, Is.EqualTo("application/problem+json"));
             Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo(400));
-            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("request body as JSON").And.Contain("line 1, byte 18"));
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("request body as JSON").And.Contain("line 1, byte 18")
+                .And.Contain("parameter \"song\"").And.Not.Contain(nameof(SongRequest)));
             Assert.That(problem.TryGetProperty("traceId", out _), Is.True);
         });
     }
@@ -127,12 +128,19 @@ public class ProblemDetailsTests
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("$.songLimit"));
     }
 
-    [Test]
-    public async Task A_missing_body_is_a_400_problem()
+    [TestCase("", TestName = "A missing body is a 400 problem saying so")]
+    [TestCase("null", TestName = "A body of JSON null is a 400 problem saying the body is missing")]
+    public async Task A_missing_body_is_a_400_problem(string body)
     {
-        var (status, contentType, _, _) = await SendAsync(Request(HttpMethod.Post, "/songs", ""));
+        var (status, contentType, _, problem) = await SendAsync(Request(HttpMethod.Post, "/songs", body));
 
-        Assert.That((status, contentType), Is.EqualTo((HttpStatusCode.BadRequest, "application/problem+json")));
+        Assert.Multiple(() =>
+        {
+            Assert.That((status, contentType), Is.EqualTo((HttpStatusCode.BadRequest, "application/problem+json")));
+            // Not the framework's "Implicit body inferred … Did you mean to use a Service instead?", nor the .NET type.
+            Assert.That(problem.GetProperty("detail").GetString(),
+                Is.EqualTo("The request body is missing: \"song\" is read from it, as a JSON object."));
+        });
     }
 
     [Test]
@@ -151,7 +159,7 @@ public class ProblemDetailsTests
         Assert.Multiple(() =>
         {
             Assert.That((status, contentType), Is.EqualTo((HttpStatusCode.BadRequest, "application/problem+json")));
-            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("number").And.Contain("seven"));
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("parameter \"number\"").And.Contain("seven").And.Not.Contain("int"));
         });
     }
 
