@@ -23,13 +23,15 @@ public static class ProblemDetailsExtensions
 
     /// <summary>
     /// The exception handler, then status code pages for the errors that have no body (404, 405, a proxy's 502), then
-    /// routing: inside the handler, so a failure to match a route is a problem too. In Development WebApplication puts
+    /// routing: inside the handler, so a failure to match a route is a problem too; a HEAD is routed as a GET
+    /// (<see cref="HeadRequests"/>). In Development WebApplication puts
     /// the developer exception page first; with the handler inside it, that page never answers.
     /// </summary>
     public static WebApplication UseProblemDetailsDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHeadAsGet();
         app.UseRouting();
         return app;
     }

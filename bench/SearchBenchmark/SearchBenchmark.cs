@@ -291,6 +291,7 @@ public static class SearchBenchmark
     {
         var withLines = lineSigns is not null;
         var lineMemory = lineSigns ?? new LineSignsInMemory();
+        var pooledDepth = withLines ? Math.Min(new SearchOptions().PooledCandidates, new SearchOptions().Candidates) : new SearchOptions().Candidates;
         var semantic = Semantic(efSearch, new SearchOptions().ExactScanBelow);
         var shipped = new SearchOptions { EfSearch = efSearch };
         var lineSearch = new LineSearch(lineMemory, Options.Create(shipped));
@@ -361,9 +362,9 @@ public static class SearchBenchmark
                 var what = mode switch
                 {
                     "text" => "TextSearch.RankAsync",
-                    "semantic" when withLines => $"tracks + lines, depth {shipped.Candidates} + {shipped.LineCandidates}, fused",
+                    "semantic" when withLines => $"tracks + lines, depth {pooledDepth} + {shipped.LineCandidates}, fused",
                     "semantic" => "SemanticSearch.NearestAsync",
-                    _ => withLines ? $"text beside tracks + lines, depth {shipped.HybridTextDepth} + {shipped.Candidates} + {shipped.LineCandidates}, fused"
+                    _ => withLines ? $"text beside tracks + lines, depth {shipped.HybridTextDepth} + {pooledDepth} + {shipped.LineCandidates}, fused"
                         : $"both at once, depth {shipped.HybridTextDepth} + {shipped.Candidates}, fused",
                 };
                 report.Series($"direct SQL {mode} ({what})", clients, ms, seconds, "");
@@ -374,8 +375,8 @@ public static class SearchBenchmark
         var lineDepth = Math.Min(shipped.LineCandidates, shipped.Candidates);
         var textAlone = await TimedAsync(Math.Min(textQueries, direct.Count), 1, i => TextAsync(database, shipped, frequent, direct[i].Query.Text, textDepth));
         report.Series($"direct SQL hybrid's text side, depth {textDepth}, alone", 1, textAlone.Ms, textAlone.Seconds, "");
-        var tracksAlone = await TimedAsync(direct.Count, 1, i => NearestAsync(database, semantic, direct[i].Vector, new SearchFilters(), shipped.Candidates));
-        report.Series($"direct SQL hybrid's semantic side, pooled vectors, depth {shipped.Candidates}, alone", 1, tracksAlone.Ms, tracksAlone.Seconds, "");
+        var tracksAlone = await TimedAsync(direct.Count, 1, i => NearestAsync(database, semantic, direct[i].Vector, new SearchFilters(), pooledDepth));
+        report.Series($"direct SQL hybrid's semantic side, pooled vectors, depth {pooledDepth}, alone", 1, tracksAlone.Ms, tracksAlone.Seconds, "");
         if (withLines)
         {
             var linesAlone = await TimedAsync(direct.Count, 1, i => LinesAsync(database, lineSearch, direct[i].Vector, new SearchFilters(), lineDepth));
@@ -395,9 +396,9 @@ public static class SearchBenchmark
                 ["semantic"] = [.. direct.Where(query => query.Query.Source is not null)],
                 ["hybrid"] = EmbedQueries(encoder, [.. sets[("hybrid", 1)].Concat(sets[("hybrid", 8)]).Where(query => query.Source is not null)]),
             };
-            foreach (var depth in new[] { 300, 200, 100, 50, 25 })
+            foreach (var (depth, pooled) in new[] { (300, 300), (100, 300), (100, 100), (100, 50), (50, 50), (25, 25) })
             {
-                var setting = new SearchOptions { EfSearch = efSearch, LineCandidates = depth };
+                var setting = new SearchOptions { EfSearch = efSearch, LineCandidates = depth, PooledCandidates = pooled };
                 var side = new SemanticSide(semantic, new LineSearch(lineMemory, Options.Create(setting)), Options.Create(setting));
                 var figures = new List<string>();
                 foreach (var mode in new[] { "semantic", "hybrid" })
@@ -405,7 +406,7 @@ public static class SearchBenchmark
                     var (ms, _, found) = await DirectAsync(database, side, setting, frequent, sweepSets[mode], mode, 1);
                     figures.Add($"{mode} MRR@10 {RankMetrics.Of(found).Mrr:0.000}, p50 {Percentile(ms, 0.5),6:0.0}, p95 {Percentile(ms, 0.95),6:0.0} ms");
                 }
-                sweep.Add($"  {depth,3} tracks: {string.Join("; ", figures)}");
+                sweep.Add($"  lines {depth,3}, pooled vectors {pooled,3} tracks: {string.Join("; ", figures)}");
             }
 
             // The fusion's weights on the same queries at the shipped depth: the best settings by hybrid MRR, and the shipped one.
@@ -453,7 +454,7 @@ public static class SearchBenchmark
             started = Stopwatch.GetTimestamp();
             recall.Add(Recall(await NearestAsync(database, semantic, vector, new SearchFilters(), 10), exact));
             unfilteredMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            recallAtDepth.Add(Recall([.. (await NearestAsync(database, semantic, vector, new SearchFilters(), shipped.Candidates)).Take(10)], exact));
+            recallAtDepth.Add(Recall([.. (await NearestAsync(database, semantic, vector, new SearchFilters(), pooledDepth)).Take(10)], exact));
             started = Stopwatch.GetTimestamp();
             recallFiltered.Add(Recall(await NearestAsync(database, semantic, vector, OnePercent, 10), exactFiltered));
             filteredMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -506,7 +507,7 @@ public static class SearchBenchmark
         report.Line("");
         report.Line($"recall@10 vs exact over {recallSet.Count} queries (ef_search {efSearch}; target >= 0.95):");
         report.Line($"  unfiltered                                            {recall.Average():0.000} (min {recall.Min():0.0})");
-        report.Line($"  unfiltered, the first 10 of the search's {shipped.Candidates} candidates (ef_search {HnswScanSettings.EfSearch(Math.Max(efSearch, shipped.Candidates))})  {recallAtDepth.Average():0.000} (min {recallAtDepth.Min():0.0})");
+        report.Line($"  unfiltered, the first 10 of the search's {pooledDepth} candidates (ef_search {HnswScanSettings.EfSearch(Math.Max(efSearch, pooledDepth))})  {recallAtDepth.Average():0.000} (min {recallAtDepth.Min():0.0})");
         report.Line($"  unfiltered, a track's own vector as the query         {ownRecall.DefaultIfEmpty(1).Average():0.000} (min {ownRecall.DefaultIfEmpty(1).Min():0.0}) over {ownRecall.Count}");
         report.Line($"  1% filter, as shipped                                 {recallFiltered.Average():0.000} (min {recallFiltered.Min():0.0}) " +
                     (matching <= new SearchOptions().ExactScanBelow ? "(an exact scan: at most ExactScanBelow tracks match)" : "(the iterative index scan)"));
@@ -530,7 +531,7 @@ public static class SearchBenchmark
         if (sweep.Count > 0)
         {
             report.Line("");
-            report.Line($"the line side's depth (tracks ranked by their best line), direct at 1 client on the same queries (shipped: {lineDepth} tracks):");
+            report.Line($"the semantic side's depths (tracks ranked by their best line, and by their pooled vector), direct at 1 client on the same queries (shipped: {lineDepth} and {Math.Min(shipped.PooledCandidates, shipped.Candidates)}):");
             sweep.ForEach(report.Line);
             report.Line("");
             weights.ForEach(report.Line);

@@ -164,6 +164,23 @@ public class ProblemDetailsTests
     }
 
     [Test]
+    public async Task A_head_request_is_answered_as_its_get_without_the_body()
+    {
+        using var get = await _http.SendAsync(Request(HttpMethod.Get, "/pages/7"));
+        using var head = await _http.SendAsync(Request(HttpMethod.Head, "/pages/7"));
+        using var headOfPost = await _http.SendAsync(Request(HttpMethod.Head, "/songs"));
+        var (getBody, headBody) = (await get.Content.ReadAsStringAsync(), await head.Content.ReadAsByteArrayAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((head.StatusCode, head.Content.Headers.ContentType?.MediaType), Is.EqualTo((HttpStatusCode.OK, get.Content.Headers.ContentType?.MediaType)));
+            Assert.That(getBody, Is.EqualTo("7"));
+            Assert.That(headBody, Is.Empty);
+            Assert.That(headOfPost.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed), "a path without a GET has no HEAD either");
+        });
+    }
+
+    [Test]
     public async Task An_unknown_path_is_a_404_problem()
     {
         var (status, contentType, _, _) = await SendAsync(Request(HttpMethod.Get, "/nowhere"));

@@ -10,8 +10,8 @@ namespace RapAnalyzer.Catalog.Search;
 /// of 57,718 tracks), scanned whole for each query: an exact Hamming scan of them all takes about 5 ms on one core,
 /// where Postgres's HNSW index over them took 23 ms p50 for 400 lines at a recall below 1, cost 3.4 ms an inserted line
 /// and half an hour to build. Kept current by <see cref="LineSignsRefresh"/>, its one writer; scans run beside it
-/// without a lock: they read a published <see cref="Table"/>, whose arrays the writer only appends to (past its
-/// count) or replaces whole.
+/// without a lock: they read a published <see cref="Table"/>, whose arrays the writer only appends to past its count
+/// (besides marking a replaced track's old slot dead) or replaces whole.
 /// </summary>
 public sealed class LineSignsInMemory
 {

@@ -48,6 +48,14 @@ public sealed class SearchOptions
     public int LineCandidates { get; set; } = 100;
 
     /// <summary>
+    /// Tracks the pooled vectors rank when the lines are fused beside them (semantic and hybrid under USE-Lite; at most
+    /// <see cref="Candidates"/>): their weight is the least, and ranking deeper is what the HNSW scan's time grows
+    /// with. A model without lines ranks <see cref="Candidates"/> by its pooled vectors.
+    /// </summary>
+    [Range(10, 1_000)]
+    public int PooledCandidates { get; set; } = 300;
+
+    /// <summary>
     /// How deep hybrid search's text side ranks (at most <see cref="Candidates"/>), the same for every page. Text ranks
     /// far down hold one or two of the query's words, and reciprocal rank fusion gives them little (1/(k + rank)); it
     /// is ranking them, through the loosest tiers, that makes the text side slow.

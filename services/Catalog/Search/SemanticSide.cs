@@ -10,13 +10,18 @@ namespace RapAnalyzer.Catalog.Search;
 /// </summary>
 public sealed class SemanticSide(SemanticSearch semantic, LineSearch lineSearch, IOptions<SearchOptions> options)
 {
-    /// <param name="depth">The tracks the pooled vectors rank; the line side ranks at most <see cref="SearchOptions.LineCandidates"/> of them.</param>
+    /// <param name="depth">
+    /// The tracks the pooled vectors rank; beside lines at most <see cref="SearchOptions.PooledCandidates"/> of them,
+    /// and the line side at most <see cref="SearchOptions.LineCandidates"/>.
+    /// </param>
     public async Task<SemanticMatches> FindAsync(ICatalogReads reads, string model, float[] vector, SearchFilters filters, bool qualityScored,
         int depth, CancellationToken cancellationToken)
     {
+        var withLines = LineSearch.Covers(model);
+        var pooled = withLines ? Math.Min(depth, options.Value.PooledCandidates) : depth;
         var nearest = reads.ReadAsync((connection, transaction) =>
-            semantic.NearestAsync(connection, transaction, model, vector, filters, qualityScored, null, depth, cancellationToken), cancellationToken);
-        var lines = LineSearch.Covers(model)
+            semantic.NearestAsync(connection, transaction, model, vector, filters, qualityScored, null, pooled, cancellationToken), cancellationToken);
+        var lines = withLines
             ? reads.ReadAsync((connection, transaction) =>
                 lineSearch.NearestAsync(connection, transaction, vector, filters, qualityScored, Math.Min(depth, options.Value.LineCandidates),
                     cancellationToken), cancellationToken)
