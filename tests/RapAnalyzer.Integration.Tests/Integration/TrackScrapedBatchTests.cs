@@ -37,6 +37,10 @@ public sealed class TrackScrapedBatchTests
             .AddSingleton<CatalogMetrics>()
             .AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(TestInfrastructure.ConnectionString("cache")))
             .AddSingleton<SearchCache>()
+            // A stored batch brings the lines in memory up to date (a revised track loses its lines).
+            .AddSingleton<ICatalogReads, CatalogReads>()
+            .AddSingleton<LineSignsInMemory>()
+            .AddSingleton<LineSignsRefresh>()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<TrackScrapedConsumer>(consumer => consumer.Options<BatchOptions>(batch =>
                 batch.SetMessageLimit(BatchSize).SetTimeLimit(TimeSpan.FromSeconds(30)))))
             .BuildServiceProvider(true);
