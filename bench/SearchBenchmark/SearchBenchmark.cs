@@ -291,7 +291,8 @@ public static class SearchBenchmark
     {
         var withLines = lineSigns is not null;
         var lineMemory = lineSigns ?? new LineSignsInMemory();
-        var pooledDepth = withLines ? Math.Min(new SearchOptions().PooledCandidates, new SearchOptions().Candidates) : new SearchOptions().Candidates;
+        var shippedDefaults = new SearchOptions();
+        var pooledDepth = withLines ? SemanticSide.PooledDepth(shippedDefaults, Model, shippedDefaults.Candidates) : shippedDefaults.Candidates;
         var semantic = Semantic(efSearch, new SearchOptions().ExactScanBelow);
         var shipped = new SearchOptions { EfSearch = efSearch };
         var lineSearch = new LineSearch(lineMemory, Options.Create(shipped));
@@ -531,7 +532,7 @@ public static class SearchBenchmark
         if (sweep.Count > 0)
         {
             report.Line("");
-            report.Line($"the semantic side's depths (tracks ranked by their best line, and by their pooled vector), direct at 1 client on the same queries (shipped: {lineDepth} and {Math.Min(shipped.PooledCandidates, shipped.Candidates)}):");
+            report.Line($"the semantic side's depths (tracks ranked by their best line, and by their pooled vector), direct at 1 client on the same queries (shipped: {lineDepth} and {pooledDepth}):");
             sweep.ForEach(report.Line);
             report.Line("");
             weights.ForEach(report.Line);

@@ -52,7 +52,11 @@ public sealed class ScrapedTrackStore(CatalogDbContext db, CatalogMetrics metric
             db.EnqueueEvent(new TrackStored(track.Id, track.Title, artist.Name, track.Lyrics, hash));
         }
         await db.SaveChangesAsync(cancellationToken);
-        await lineSigns.CatchUpAsync(cancellationToken);
+        // Of what is stored here only a revision changes lines (it drops its track's): a new track has none yet.
+        if (updated > 0)
+        {
+            await lineSigns.CatchUpAsync(cancellationToken);
+        }
         await searchCache.TracksChangedAsync();
         metrics.TracksStored(changed.Count - updated);
         metrics.TracksUpdated(updated);

@@ -68,8 +68,11 @@ public sealed class LineSignsRefresh(ICatalogReads reads, LineSignsInMemory memo
     private async Task LoadAllAsync(CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
-        var horizon = await HorizonAsync(cancellationToken);
-        var loaded = await reads.ReadAsync((connection, transaction) => ReadLinesAsync(connection, transaction, null, cancellationToken), cancellationToken);
+        // The horizon before the lines, each statement in its own snapshot: a change committed between them is read
+        // twice, never missed.
+        var (horizon, loaded) = await reads.ReadAsync(async (connection, transaction) =>
+            (await HorizonAsync(connection, transaction, cancellationToken), await ReadLinesAsync(connection, transaction, null, cancellationToken)),
+            cancellationToken);
         memory.Replace(loaded);
         memory.MarkLoaded();
         _horizon = horizon;
@@ -79,9 +82,9 @@ public sealed class LineSignsRefresh(ICatalogReads reads, LineSignsInMemory memo
 
     private async Task ReadChangesAsync(ulong since, CancellationToken cancellationToken)
     {
-        var horizon = await HorizonAsync(cancellationToken);
-        var changes = await reads.ReadAsync(async (connection, transaction) =>
+        var (horizon, changes) = await reads.ReadAsync(async (connection, transaction) =>
         {
+            var horizon = await HorizonAsync(connection, transaction, cancellationToken);
             await using var command = new NpgsqlCommand("""SELECT "TrackId", "Xid" FROM catalog.line_sign_changes WHERE "Xid" >= @since""", connection, transaction);
             command.Parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.Xid8) { Value = since });
             var found = new List<(Guid Track, ulong Xid)>();
@@ -90,7 +93,7 @@ public sealed class LineSignsRefresh(ICatalogReads reads, LineSignsInMemory memo
             {
                 found.Add((reader.GetGuid(0), reader.GetFieldValue<ulong>(1)));
             }
-            return found;
+            return (horizon, found);
         }, cancellationToken);
         var unread = changes.Where(c => !_applied.TryGetValue(c.Track, out var xid) || xid != c.Xid).ToList();
         foreach (var chunk in unread.Chunk(TracksPerRead))
@@ -112,12 +115,12 @@ public sealed class LineSignsRefresh(ICatalogReads reads, LineSignsInMemory memo
         }
     }
 
-    private Task<ulong> HorizonAsync(CancellationToken cancellationToken) =>
-        reads.ReadAsync(async (connection, transaction) =>
-        {
-            await using var command = new NpgsqlCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())", connection, transaction);
-            return (ulong)(await command.ExecuteScalarAsync(cancellationToken))!;
-        }, cancellationToken);
+    /// <summary>The oldest transaction running now: every change of it or of a later one is at or above it.</summary>
+    private static async Task<ulong> HorizonAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())", connection, transaction);
+        return (ulong)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     /// <param name="tracks">The tracks to read, or null for all.</param>
     private static async Task<IReadOnlyList<TrackLineSigns>> ReadLinesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,

@@ -10,6 +10,10 @@ namespace RapAnalyzer.Catalog.Search;
 /// </summary>
 public sealed class SemanticSide(SemanticSearch semantic, LineSearch lineSearch, IOptions<SearchOptions> options)
 {
+    /// <summary>The tracks the pooled vectors rank for a list <paramref name="depth"/> deep: fewer beside lines.</summary>
+    public static int PooledDepth(SearchOptions settings, string model, int depth) =>
+        LineSearch.Covers(model) ? Math.Min(depth, settings.PooledCandidates) : depth;
+
     /// <param name="depth">
     /// The tracks the pooled vectors rank; beside lines at most <see cref="SearchOptions.PooledCandidates"/> of them,
     /// and the line side at most <see cref="SearchOptions.LineCandidates"/>.
@@ -18,7 +22,7 @@ public sealed class SemanticSide(SemanticSearch semantic, LineSearch lineSearch,
         int depth, CancellationToken cancellationToken)
     {
         var withLines = LineSearch.Covers(model);
-        var pooled = withLines ? Math.Min(depth, options.Value.PooledCandidates) : depth;
+        var pooled = PooledDepth(options.Value, model, depth);
         var nearest = reads.ReadAsync((connection, transaction) =>
             semantic.NearestAsync(connection, transaction, model, vector, filters, qualityScored, null, pooled, cancellationToken), cancellationToken);
         var lines = withLines
